@@ -1,0 +1,277 @@
+package cinder
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+
+	"github.com/gophercloud/gophercloud/v2"
+	"github.com/gophercloud/gophercloud/v2/openstack"
+	"github.com/gophercloud/gophercloud/v2/openstack/config/clouds"
+	tokens3 "github.com/gophercloud/gophercloud/v2/openstack/identity/v3/tokens"
+	"github.com/gocinder/cinder/internal/rest"
+)
+
+// Auth says how to authenticate with Keystone. Set the fields of one
+// method: password (Username or UserID, Password), token (Token), or
+// application credential (ApplicationCredentialID or Name, and Secret).
+// A zero Auth reads the OS_* environment (see FromEnv).
+type Auth struct {
+	AuthURL string // Keystone, e.g. https://keystone:5000/v3 (v3 or v2.0)
+
+	Username string
+	UserID   string
+	Password string
+
+	UserDomainName    string
+	UserDomainID      string
+	ProjectName       string // also OS_TENANT_NAME
+	ProjectID         string // also OS_TENANT_ID
+	ProjectDomainName string
+	ProjectDomainID   string
+	DomainName        string // domain scope, or the default for user and project domains
+	DomainID          string
+	SystemScope       bool
+
+	Token string // an existing token; with Options.Endpoint no Keystone call is made
+
+	ApplicationCredentialID     string
+	ApplicationCredentialName   string
+	ApplicationCredentialSecret string
+
+	// Cloud names an entry of clouds.yaml (OS_CLOUD); the fields above
+	// are then ignored.
+	Cloud string
+}
+
+// FromCloud authenticates with the named clouds.yaml entry.
+func FromCloud(name string) Auth { return Auth{Cloud: name} }
+
+// FromEnv reads OS_AUTH_URL, OS_USERNAME, OS_USER_ID, OS_PASSWORD,
+// OS_PROJECT_NAME/ID (or OS_TENANT_NAME/ID), OS_USER_DOMAIN_NAME/ID,
+// OS_PROJECT_DOMAIN_NAME/ID, OS_DOMAIN_NAME/ID, OS_TOKEN,
+// OS_APPLICATION_CREDENTIAL_ID/NAME/SECRET, OS_SYSTEM_SCOPE and OS_CLOUD.
+// OS_CLOUD is used only when OS_AUTH_URL is unset.
+func FromEnv() Auth {
+	env := os.Getenv
+	first := func(keys ...string) string {
+		for _, k := range keys {
+			if v := env(k); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	a := Auth{
+		AuthURL:                     env("OS_AUTH_URL"),
+		Username:                    first("OS_USERNAME", "OS_USER_NAME"),
+		UserID:                      first("OS_USER_ID", "OS_USERID"),
+		Password:                    env("OS_PASSWORD"),
+		UserDomainName:              env("OS_USER_DOMAIN_NAME"),
+		UserDomainID:                env("OS_USER_DOMAIN_ID"),
+		ProjectName:                 first("OS_PROJECT_NAME", "OS_TENANT_NAME"),
+		ProjectID:                   first("OS_PROJECT_ID", "OS_TENANT_ID"),
+		ProjectDomainName:           env("OS_PROJECT_DOMAIN_NAME"),
+		ProjectDomainID:             env("OS_PROJECT_DOMAIN_ID"),
+		DomainName:                  env("OS_DOMAIN_NAME"),
+		DomainID:                    env("OS_DOMAIN_ID"),
+		SystemScope:                 env("OS_SYSTEM_SCOPE") == "all",
+		Token:                       first("OS_TOKEN", "OS_AUTH_TOKEN"),
+		ApplicationCredentialID:     env("OS_APPLICATION_CREDENTIAL_ID"),
+		ApplicationCredentialName:   env("OS_APPLICATION_CREDENTIAL_NAME"),
+		ApplicationCredentialSecret: env("OS_APPLICATION_CREDENTIAL_SECRET"),
+	}
+	if a.AuthURL == "" {
+		a.Cloud = env("OS_CLOUD")
+	}
+	return a
+}
+
+// gophercloudOptions turns a into gophercloud's options, checking that one
+// complete method is given.
+func (a Auth) gophercloudOptions() (gophercloud.AuthOptions, error) {
+	if a.AuthURL == "" {
+		return gophercloud.AuthOptions{}, errors.New("cinder: no auth URL: set OS_AUTH_URL (--os-auth-url), OS_CLOUD, or an endpoint with a token")
+	}
+	o := gophercloud.AuthOptions{
+		IdentityEndpoint:            a.AuthURL,
+		Username:                    a.Username,
+		UserID:                      a.UserID,
+		Password:                    a.Password,
+		TokenID:                     a.Token,
+		ApplicationCredentialID:     a.ApplicationCredentialID,
+		ApplicationCredentialName:   a.ApplicationCredentialName,
+		ApplicationCredentialSecret: a.ApplicationCredentialSecret,
+		TenantID:                    a.ProjectID,
+		TenantName:                  a.ProjectName,
+	}
+	switch {
+	case a.ApplicationCredentialSecret != "":
+		if a.ApplicationCredentialID == "" && a.ApplicationCredentialName == "" {
+			return o, errors.New("cinder: an application credential secret needs its ID or name")
+		}
+		o.TenantID, o.TenantName = "", ""
+	case a.Token != "":
+	case a.Password != "":
+		if a.Username == "" && a.UserID == "" {
+			return o, errors.New("cinder: no user: set OS_USERNAME (--os-username) or OS_USER_ID")
+		}
+		o.AllowReauth = true
+	default:
+		return o, errors.New("cinder: no credentials: set OS_PASSWORD (--os-password), OS_TOKEN or an application credential")
+	}
+	// gophercloud's DomainName/ID is the user's domain.
+	o.DomainName = coalesce(a.UserDomainName, a.DomainName)
+	o.DomainID = coalesce(a.UserDomainID, a.DomainID)
+	if o.UserID != "" || o.TokenID != "" || o.ApplicationCredentialID != "" {
+		o.DomainName, o.DomainID = "", ""
+	} else if o.DomainName == "" && o.DomainID == "" && o.ApplicationCredentialSecret == "" && !isV2(a.AuthURL) {
+		o.DomainID = "default"
+	}
+	switch {
+	case a.SystemScope:
+		o.Scope = &gophercloud.AuthScope{System: true}
+	case a.ProjectID != "":
+		o.Scope = &gophercloud.AuthScope{ProjectID: a.ProjectID}
+	case a.ProjectName != "":
+		s := &gophercloud.AuthScope{ProjectName: a.ProjectName,
+			DomainName: coalesce(a.ProjectDomainName, a.DomainName), DomainID: coalesce(a.ProjectDomainID, a.DomainID)}
+		if s.DomainName == "" && s.DomainID == "" {
+			s.DomainID = "default"
+		}
+		o.Scope = s
+	case a.DomainName != "" || a.DomainID != "":
+		o.Scope = &gophercloud.AuthScope{DomainName: a.DomainName, DomainID: a.DomainID}
+	}
+	if o.ApplicationCredentialSecret != "" || isV2(a.AuthURL) {
+		o.Scope = nil
+	}
+	return o, nil
+}
+
+func isV2(authURL string) bool { return strings.Contains(strings.TrimRight(authURL, "/"), "/v2.0") }
+
+func coalesce(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// keystone authenticates and finds the block-storage endpoint.
+func keystone(ctx context.Context, o Options, hc http.Client) (*gophercloud.ProviderClient, string, error) {
+	a := o.Auth
+	eo := gophercloud.EndpointOpts{Type: o.ServiceType, Name: o.ServiceName, Region: o.Region}
+	if a == (Auth{}) {
+		a = FromEnv()
+	}
+	var ao gophercloud.AuthOptions
+	var err error
+	if a.Cloud != "" {
+		var ceo gophercloud.EndpointOpts
+		ao, ceo, _, err = clouds.Parse(clouds.WithCloudName(a.Cloud))
+		if err != nil {
+			return nil, "", fmt.Errorf("cinder: clouds.yaml: %w", err)
+		}
+		ao.AllowReauth = ao.Password != ""
+		eo.Region = coalesce(eo.Region, ceo.Region)
+		eo.Availability = ceo.Availability
+	} else if ao, err = a.gophercloudOptions(); err != nil {
+		return nil, "", err
+	}
+	if o.Interface != "" {
+		av, err := availability(o.Interface)
+		if err != nil {
+			return nil, "", err
+		}
+		eo.Availability = av
+	}
+	pc, err := openstack.NewClient(ao.IdentityEndpoint)
+	if err != nil {
+		return nil, "", fmt.Errorf("cinder: auth URL %q: %w", ao.IdentityEndpoint, err)
+	}
+	pc.HTTPClient = hc
+	pc.UserAgent.Prepend(userAgent(o.UserAgent))
+	if err := openstack.Authenticate(ctx, pc, ao); err != nil {
+		return nil, "", authError(ao.IdentityEndpoint, err)
+	}
+	if o.Endpoint != "" {
+		return pc, o.Endpoint, nil
+	}
+	eo.ApplyDefaults("block-storage")
+	url, err := pc.EndpointLocator(eo)
+	if err != nil {
+		return nil, "", fmt.Errorf("cinder: no %s endpoint (interface %s, region %q) in the service catalog: %w",
+			eo.Type, eo.Availability, eo.Region, err)
+	}
+	return pc, url, nil
+}
+
+func availability(s string) (gophercloud.Availability, error) {
+	switch strings.TrimSuffix(strings.ToLower(s), "url") {
+	case "public":
+		return gophercloud.AvailabilityPublic, nil
+	case "internal":
+		return gophercloud.AvailabilityInternal, nil
+	case "admin":
+		return gophercloud.AvailabilityAdmin, nil
+	}
+	return "", fmt.Errorf("cinder: interface %q: want public, internal or admin", s)
+}
+
+func authError(url string, err error) error {
+	var code gophercloud.ErrUnexpectedResponseCode
+	if errors.As(err, &code) {
+		e := &APIError{StatusCode: code.Actual, Method: code.Method, URL: code.URL, Message: "authentication failed"}
+		if code.ResponseHeader != nil {
+			e.RequestID = code.ResponseHeader.Get("X-Openstack-Request-Id")
+		}
+		if _, msg := rest.ParseFault(code.Body); msg != "" {
+			e.Message = "authentication failed: " + msg
+		}
+		return e
+	}
+	return fmt.Errorf("cinder: authenticating at %s: %w", url, err)
+}
+
+// projectOf returns the project id of a Keystone v3 token, or "".
+func projectOf(pc *gophercloud.ProviderClient) string {
+	if r, ok := pc.GetAuthResult().(tokens3.CreateResult); ok {
+		if p, err := r.ExtractProject(); err == nil && p != nil {
+			return p.ID
+		}
+	}
+	return ""
+}
+
+// gcTokens adapts a gophercloud ProviderClient to transport.TokenSource.
+type gcTokens struct{ pc *gophercloud.ProviderClient }
+
+func (t gcTokens) Token(context.Context) (string, error) { return t.pc.Token(), nil }
+
+func (t gcTokens) Reauth(ctx context.Context, stale string) (string, error) {
+	if t.pc.ReauthFunc == nil {
+		return "", errors.New("cinder: cannot re-authenticate")
+	}
+	if err := t.pc.Reauthenticate(ctx, stale); err != nil {
+		return "", err
+	}
+	if tok := t.pc.Token(); tok != stale {
+		return tok, nil
+	}
+	return "", errors.New("cinder: re-authentication returned the same token")
+}
+
+// staticToken is a fixed token with no way to renew it.
+type staticToken string
+
+func (t staticToken) Token(context.Context) (string, error) { return string(t), nil }
+
+func (t staticToken) Reauth(context.Context, string) (string, error) {
+	return "", errors.New("cinder: a fixed token cannot be renewed")
+}

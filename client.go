@@ -1,0 +1,264 @@
+// Package cinder is a client for OpenStack Block Storage (Cinder) v3.
+//
+// Create a Client with New (or NewClient, the twin of python-cinderclient's
+// client.Client), then use one manager per resource: c.Volumes.List,
+// c.Volumes.Create, … Every call takes a context first; lists are iterators;
+// errors are *APIError values that match ErrNotFound and friends.
+package cinder
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"iter"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/gocinder/cinder/internal/mv"
+	"github.com/gocinder/cinder/internal/rest"
+	"github.com/gocinder/cinder/internal/transport"
+	"github.com/gocinder/cinder/volumes"
+)
+
+// Version is this module's version, sent in the User-Agent.
+const Version = "0.1.0"
+
+// MaxMicroversion is the newest Block Storage microversion this client knows.
+const MaxMicroversion = "3.71"
+
+// Options configure New. The zero value authenticates from the OS_*
+// environment and negotiates the highest microversion both sides support.
+type Options struct {
+	Auth Auth
+
+	// Microversion: "3", "3.N", "3.latest"/"latest" or "" (negotiate, the
+	// default). "1" and "2" are served by v3, with a warning logged.
+	Microversion string
+
+	Region      string // OS_REGION_NAME
+	Interface   string // public (default), internal or admin; "publicURL" style accepted
+	ServiceType string // default block-storage; aliases volumev3, volumev2, volume, block-store
+	ServiceName string
+	// Endpoint overrides the catalog, e.g. http://cinder:8776/v3/<project>.
+	// With Auth.Token and no Auth.AuthURL, Keystone is not called at all.
+	Endpoint string
+
+	HTTPClient *http.Client // base client; its Transport is wrapped, never replaced
+	CACertFile string
+	CertFile   string
+	KeyFile    string
+	Insecure   bool          // skip TLS verification (off by default)
+	Timeout    time.Duration // per HTTP request; 0 means none
+
+	// MaxAttempts is how often an idempotent request is tried; 0 means 3, 1 disables retries.
+	MaxAttempts int
+
+	UserAgent       string // prepended to "gocinder/<version>"
+	GlobalRequestID string // sent as X-OpenStack-Request-ID on every request
+	Logger          *slog.Logger
+}
+
+// Client talks to one Block Storage endpoint at one microversion. It is safe
+// for concurrent use; WithMicroversion returns a cheap copy.
+type Client struct {
+	rc        *rest.Client
+	projectID string
+	serverMin mv.Version
+	serverMax mv.Version
+
+	Volumes *volumes.Manager
+}
+
+// New authenticates, finds the endpoint and negotiates the microversion.
+func New(ctx context.Context, o Options) (*Client, error) {
+	logger := o.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	req, err := mv.Parse(o.Microversion)
+	if err != nil {
+		return nil, err
+	}
+	if req.Legacy != "" {
+		logger.Warn("cinder: API version "+req.Legacy+" is served by v3; using 3.0", "requested", req.Legacy)
+	}
+	base, err := baseHTTP(o)
+	if err != nil {
+		return nil, err
+	}
+	logged := &transport.Log{Next: base.Transport, Logger: logger}
+	var tokens transport.TokenSource
+	var endpoint, project string
+	if o.Endpoint != "" && o.Auth.Token != "" && o.Auth.AuthURL == "" {
+		tokens, endpoint = staticToken(o.Auth.Token), o.Endpoint
+	} else {
+		kc := *base
+		kc.Transport = logged
+		pc, ep, err := keystone(ctx, o, kc)
+		if err != nil {
+			return nil, err
+		}
+		tokens, endpoint, project = gcTokens{pc}, ep, projectOf(pc)
+	}
+	hc := *base
+	hc.Transport = &transport.Headers{
+		UserAgent:       userAgent(o.UserAgent),
+		GlobalRequestID: o.GlobalRequestID,
+		Next: &transport.Retry{
+			MaxAttempts: o.MaxAttempts,
+			Next:        &transport.Auth{Tokens: tokens, Next: logged},
+		},
+	}
+	c := &Client{rc: &rest.Client{HTTP: &hc, Endpoint: withSlash(endpoint)}, projectID: project}
+	if c.projectID == "" {
+		c.projectID = projectInURL(endpoint)
+	}
+	if err := c.negotiate(ctx, req); err != nil {
+		return nil, err
+	}
+	c.wire()
+	return c, nil
+}
+
+// NewClient is the one-line twin of python-cinderclient's
+// client.Client(version, username, password, project_name, auth_url):
+// password auth in the Default domain.
+func NewClient(ctx context.Context, version, username, password, project, authURL string) (*Client, error) {
+	return New(ctx, Options{
+		Microversion: version,
+		Auth: Auth{AuthURL: authURL, Username: username, Password: password, ProjectName: project,
+			UserDomainName: "Default", ProjectDomainName: "Default"},
+	})
+}
+
+// wire (re)creates the managers on c.rc.
+func (c *Client) wire() {
+	c.Volumes = volumes.NewManager(c.rc)
+}
+
+// WithMicroversion returns a copy of c that uses microversion v ("3.N" or
+// "3.latest"). An invalid or unsupported version makes every call of the
+// copy fail with an error that says why, before anything is sent.
+func (c *Client) WithMicroversion(v string) *Client {
+	cp := *c
+	cp.rc = c.rc.WithVersion(c.rc.Version)
+	cp.rc.Err = nil
+	req, err := mv.Parse(v)
+	if err == nil {
+		cp.rc.Version, err = mv.Negotiate(req, c.serverMin, c.serverMax)
+	}
+	if err != nil {
+		cp.rc.Err = err
+	}
+	cp.wire()
+	return &cp
+}
+
+// Microversion returns the microversion in use, e.g. "3.70".
+func (c *Client) Microversion() string { return c.rc.Version.String() }
+
+// ServerVersions returns the server's supported microversion range, as
+// learned during negotiation ("" when the server did not say).
+func (c *Client) ServerVersions() (min, max string) {
+	return c.serverMin.String(), c.serverMax.String()
+}
+
+// Endpoint returns the Block Storage endpoint in use.
+func (c *Client) Endpoint() string { return c.rc.Endpoint }
+
+// ProjectID returns the project the client is scoped to, when known.
+func (c *Client) ProjectID() string { return c.projectID }
+
+// WithResponse returns a context in which each call records its response's
+// status, request id and headers into r (the last call wins).
+func WithResponse(ctx context.Context, r *Response) context.Context {
+	return rest.WithResponse(ctx, r)
+}
+
+// Collect drains an iterator into a slice, stopping at the first error.
+func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for v, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func userAgent(prefix string) string {
+	ua := "gocinder/" + Version
+	if prefix != "" {
+		ua = prefix + " " + ua
+	}
+	return ua
+}
+
+func withSlash(s string) string { return strings.TrimRight(s, "/") + "/" }
+
+// projectInURL returns the segment after /v3/ in an endpoint, if any.
+func projectInURL(endpoint string) string {
+	_, rest, ok := strings.Cut(strings.TrimRight(endpoint, "/"), "/v3/")
+	if !ok {
+		return ""
+	}
+	seg, _, _ := strings.Cut(rest, "/")
+	return seg
+}
+
+func baseHTTP(o Options) (*http.Client, error) {
+	var hc http.Client
+	if o.HTTPClient != nil {
+		hc = *o.HTTPClient
+	}
+	if o.Timeout > 0 {
+		hc.Timeout = o.Timeout
+	}
+	if hc.Transport == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 32
+		if o.CACertFile != "" || o.CertFile != "" || o.Insecure {
+			cfg, err := tlsConfig(o)
+			if err != nil {
+				return nil, err
+			}
+			t.TLSClientConfig = cfg
+		}
+		hc.Transport = t
+	} else if o.CACertFile != "" || o.CertFile != "" || o.Insecure {
+		return nil, errors.New("cinder: TLS options cannot be combined with a custom HTTPClient transport; configure TLS on that transport")
+	}
+	return &hc, nil
+}
+
+func tlsConfig(o Options) (*tls.Config, error) {
+	cfg := &tls.Config{InsecureSkipVerify: o.Insecure} //nolint:gosec // only when the user asks
+	if o.CACertFile != "" {
+		pem, err := os.ReadFile(o.CACertFile)
+		if err != nil {
+			return nil, fmt.Errorf("cinder: CA file: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("cinder: CA file %s holds no PEM certificate", o.CACertFile)
+		}
+		cfg.RootCAs = pool
+	}
+	if o.CertFile != "" || o.KeyFile != "" {
+		if o.CertFile == "" || o.KeyFile == "" {
+			return nil, errors.New("cinder: a client certificate needs both a cert file and a key file")
+		}
+		cert, err := tls.LoadX509KeyPair(o.CertFile, o.KeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("cinder: client certificate: %w", err)
+		}
+		cfg.Certificates = []tls.Certificate{cert}
+	}
+	return cfg, nil
+}

@@ -1,0 +1,33 @@
+package cinder
+
+import "github.com/gocinder/cinder/internal/rest"
+
+// Error types and sentinels; see internal/rest for their behaviour.
+type (
+	// APIError is a non-2xx answer; errors.Is matches it against the sentinels below.
+	APIError = rest.APIError
+	// VersionError is returned, before sending, when a method or option needs another microversion.
+	VersionError = rest.VersionError
+	// StatusError is returned by waiters when a resource reaches an error state.
+	StatusError = rest.StatusError
+	// UnreachableError is returned when the endpoint cannot be reached at all.
+	UnreachableError = rest.UnreachableError
+	// Response holds a response's status, request id and headers (see WithResponse).
+	Response = rest.Response
+)
+
+// Sentinels matched by errors.Is on an *APIError.
+var (
+	ErrBadRequest         = rest.ErrBadRequest
+	ErrUnauthorized       = rest.ErrUnauthorized
+	ErrForbidden          = rest.ErrForbidden
+	ErrNotFound           = rest.ErrNotFound
+	ErrNotAcceptable      = rest.ErrNotAcceptable
+	ErrConflict           = rest.ErrConflict
+	ErrPrecondition       = rest.ErrPrecondition
+	ErrOverLimit          = rest.ErrOverLimit
+	ErrTooManyRequests    = rest.ErrTooManyRequests
+	ErrServer             = rest.ErrServer
+	ErrNotImplemented     = rest.ErrNotImplemented
+	ErrServiceUnavailable = rest.ErrServiceUnavailable
+)

@@ -1,0 +1,11 @@
+module github.com/gocinder/cinder
+
+go 1.26.8
+
+require github.com/stretchr/testify v1.12.1
+
+require (
+	github.com/gophercloud/gophercloud/v2 v2.15.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	gopkg.in/yaml.v2 v2.4.0 // indirect
+)

@@ -1,0 +1,92 @@
+package cinder
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/gocinder/cinder/internal/mv"
+	"github.com/gocinder/cinder/internal/rest"
+)
+
+// APIVersion is one entry of the server's versions document (GET /).
+type APIVersion struct {
+	ID         string `json:"id"` // "v3.0"
+	Status     string `json:"status"`
+	Version    string `json:"version"`     // newest microversion, "" for unversioned APIs
+	MinVersion string `json:"min_version"` // oldest microversion
+	Updated    string `json:"updated"`
+	Links      []struct {
+		Rel  string `json:"rel"`
+		Href string `json:"href"`
+		Type string `json:"type,omitempty"`
+	} `json:"links"`
+}
+
+// Versions lists the API versions the server offers (GET / on the service root).
+func (c *Client) Versions(ctx context.Context) ([]APIVersion, error) {
+	return versions(ctx, c.rc)
+}
+
+func versions(ctx context.Context, rc *rest.Client) ([]APIVersion, error) {
+	root := &rest.Client{HTTP: rc.HTTP, Endpoint: serviceRoot(rc.Endpoint)}
+	var doc struct {
+		Versions []APIVersion `json:"versions"`
+		Version  *APIVersion  `json:"version"`
+	}
+	err := root.Do(ctx, rest.Call{Op: "versions", Expect: []int{http.StatusOK, http.StatusMultipleChoices}}, &doc)
+	if doc.Version != nil {
+		doc.Versions = append(doc.Versions, *doc.Version)
+	}
+	return doc.Versions, err
+}
+
+// serviceRoot strips "/v3/<project>" from an endpoint.
+func serviceRoot(endpoint string) string {
+	e := strings.TrimRight(endpoint, "/")
+	if i := strings.LastIndex(e+"/", "/v3/"); i >= 0 {
+		e = e[:i]
+	}
+	return e + "/"
+}
+
+// negotiate settles the microversion: a fixed request is used as it is
+// (checked against the server's range when known); "latest" is the highest
+// version both sides support.
+func (c *Client) negotiate(ctx context.Context, req mv.Request) error {
+	if !req.Latest {
+		c.rc.Version = req.Version
+		return nil
+	}
+	vs, err := versions(ctx, c.rc)
+	if err != nil {
+		return err
+	}
+	for _, v := range vs {
+		if !strings.HasPrefix(v.ID, "v3") {
+			continue
+		}
+		c.serverMax, _ = parseV(v.Version)
+		c.serverMin, _ = parseV(v.MinVersion)
+	}
+	if c.serverMax.IsZero() {
+		c.serverMax = mv.Min // an unversioned v3 serves 3.0 only
+	}
+	c.rc.Version, err = mv.Negotiate(req, c.serverMin, c.serverMax)
+	return err
+}
+
+func parseV(s string) (mv.Version, error) {
+	if s == "" {
+		return mv.Version{}, nil
+	}
+	r, err := mv.Parse(s)
+	if err != nil {
+		// a server newer than this client: cap at our max
+		if strings.HasPrefix(s, "3.") {
+			return mv.Max, nil
+		}
+		return mv.Version{}, err
+	}
+	return r.Version, nil
+}

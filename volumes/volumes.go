@@ -1,0 +1,317 @@
+package volumes
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/gocinder/cinder/internal/jsonx"
+	"github.com/gocinder/cinder/internal/mv"
+	"github.com/gocinder/cinder/internal/rest"
+)
+
+// Manager issues volume requests. Get one from cinder.Client.Volumes.
+type Manager struct{ rc *rest.Client }
+
+// NewManager is called by the root package only.
+func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+
+// Status is a volume's status.
+type Status string
+
+// Volume statuses, as documented in the Block Storage API reference.
+const (
+	StatusCreating         Status = "creating"
+	StatusAvailable        Status = "available"
+	StatusReserved         Status = "reserved"
+	StatusAttaching        Status = "attaching"
+	StatusDetaching        Status = "detaching"
+	StatusInUse            Status = "in-use"
+	StatusMaintenance      Status = "maintenance"
+	StatusDeleting         Status = "deleting"
+	StatusAwaitingTransfer Status = "awaiting-transfer"
+	StatusError            Status = "error"
+	StatusErrorDeleting    Status = "error_deleting"
+	StatusBackingUp        Status = "backing-up"
+	StatusRestoringBackup  Status = "restoring-backup"
+	StatusErrorBackingUp   Status = "error_backing-up"
+	StatusErrorRestoring   Status = "error_restoring"
+	StatusErrorExtending   Status = "error_extending"
+	StatusDownloading      Status = "downloading"
+	StatusUploading        Status = "uploading"
+	StatusRetyping         Status = "retyping"
+	StatusExtending        Status = "extending"
+	StatusReverting        Status = "reverting"
+	StatusErrorManaging    Status = "error_managing"
+	StatusManaging         Status = "managing"
+)
+
+// Link is a hypermedia link.
+type Link struct {
+	Rel  string `json:"rel"`
+	Href string `json:"href"`
+}
+
+// Attachment is one attachment of a volume, as shown in the volume.
+type Attachment struct {
+	ID           string    `json:"id"`
+	AttachmentID string    `json:"attachment_id"`
+	VolumeID     string    `json:"volume_id"`
+	ServerID     string    `json:"server_id"`
+	HostName     string    `json:"host_name"`
+	Device       string    `json:"device"`
+	AttachedAt   time.Time `json:"-"` // wire: attached_at, no zone
+}
+
+// UnmarshalJSON decodes Cinder's zone-less attached_at.
+func (a *Attachment) UnmarshalJSON(b []byte) error {
+	type plain Attachment
+	var s struct {
+		*plain
+		AttachedAt jsonx.Time `json:"attached_at"`
+	}
+	s.plain = (*plain)(a)
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	a.AttachedAt = s.AttachedAt.Time
+	return nil
+}
+
+// Volume is a Block Storage volume as shown by GET /volumes/{id}.
+type Volume struct {
+	ID                 string            `json:"id"`
+	Name               string            `json:"name"`
+	Description        string            `json:"description"`
+	Status             Status            `json:"status"`
+	Size               int               `json:"size"` // GiB
+	AvailabilityZone   string            `json:"availability_zone"`
+	CreatedAt          time.Time         `json:"-"` // wire: created_at, no zone, UTC
+	UpdatedAt          time.Time         `json:"-"` // wire: updated_at; zero when never updated
+	VolumeType         string            `json:"volume_type"`
+	SnapshotID         string            `json:"snapshot_id"`
+	SourceVolID        string            `json:"source_volid"`
+	BackupID           string            `json:"backup_id"` // shown by some deployments after 3.47 creates
+	Metadata           map[string]string `json:"metadata"`
+	Links              []Link            `json:"links"`
+	UserID             string            `json:"user_id"`
+	Bootable           bool              `json:"-"` // wire: "true"/"false"
+	Encrypted          bool              `json:"encrypted"`
+	ReplicationStatus  string            `json:"replication_status"`
+	ConsistencyGroupID string            `json:"consistencygroup_id"`
+	Multiattach        bool              `json:"multiattach"`
+	Attachments        []Attachment      `json:"attachments"`
+	MigrationStatus    string            `json:"migration_status"`
+	ImageMetadata      map[string]string `json:"volume_image_metadata"` // when created from an image
+
+	TenantID        string `json:"os-vol-tenant-attr:tenant_id"`   // the owning project
+	Host            string `json:"os-vol-host-attr:host"`          // admin only
+	MigStat         string `json:"os-vol-mig-status-attr:migstat"` // admin only
+	NameID          string `json:"os-vol-mig-status-attr:name_id"` // admin only
+	GroupID         string `json:"group_id"`                       // since 3.13
+	ProviderID      string `json:"provider_id"`                    // since 3.21, admin only
+	SharedTargets   *bool  `json:"shared_targets"`                 // since 3.48; may be null since 3.69
+	ServiceUUID     string `json:"service_uuid"`                   // since 3.48
+	ClusterName     string `json:"cluster_name"`                   // since 3.61, admin only
+	VolumeTypeID    string `json:"volume_type_id"`                 // since 3.63
+	EncryptionKeyID string `json:"encryption_key_id"`              // since 3.64
+	ConsumesQuota   *bool  `json:"consumes_quota"`                 // since 3.65
+}
+
+// UnmarshalJSON decodes Cinder's zone-less timestamps and string booleans.
+func (v *Volume) UnmarshalJSON(b []byte) error {
+	type plain Volume
+	var s struct {
+		*plain
+		CreatedAt jsonx.Time     `json:"created_at"`
+		UpdatedAt jsonx.Time     `json:"updated_at"`
+		Bootable  jsonx.Bool     `json:"bootable"`
+		ImageMeta map[string]any `json:"volume_image_metadata"`
+	}
+	s.plain = (*plain)(v)
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v.CreatedAt, v.UpdatedAt, v.Bootable = s.CreatedAt.Time, s.UpdatedAt.Time, bool(s.Bootable)
+	v.ImageMetadata = stringMap(s.ImageMeta)
+	return nil
+}
+
+// Ref is a volume as listed by the summary list (GET /volumes).
+type Ref struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Links []Link `json:"links"`
+}
+
+// SchedulerHints steer the scheduler's placement of a new volume.
+type SchedulerHints struct {
+	SameHost        []string       `json:"same_host,omitempty"`
+	DifferentHost   []string       `json:"different_host,omitempty"`
+	LocalToInstance string         `json:"local_to_instance,omitempty"`
+	Query           string         `json:"query,omitempty"`
+	Extra           map[string]any `json:"-"` // further driver-specific hints
+}
+
+// MarshalJSON merges Extra into the hints.
+func (h SchedulerHints) MarshalJSON() ([]byte, error) {
+	type plain SchedulerHints
+	base, err := json.Marshal(plain(h))
+	if err != nil || len(h.Extra) == 0 {
+		return base, err
+	}
+	m := map[string]any{}
+	if err := json.Unmarshal(base, &m); err != nil {
+		return nil, err
+	}
+	for k, v := range h.Extra {
+		m[k] = v
+	}
+	return json.Marshal(m)
+}
+
+// CreateRequest is the body of POST /volumes. Size is required unless the
+// volume comes from a snapshot, a source volume or a backup.
+type CreateRequest struct {
+	Size               int               `json:"size,omitempty"` // GiB
+	Name               string            `json:"name,omitempty"`
+	Description        string            `json:"description,omitempty"`
+	VolumeType         string            `json:"volume_type,omitempty"`
+	AvailabilityZone   string            `json:"availability_zone,omitempty"`
+	Metadata           map[string]string `json:"metadata,omitempty"`
+	SnapshotID         string            `json:"snapshot_id,omitempty"`
+	SourceVolID        string            `json:"source_volid,omitempty"`
+	ImageRef           string            `json:"imageRef,omitempty"`
+	BackupID           string            `json:"backup_id,omitempty"` // since 3.47
+	GroupID            string            `json:"group_id,omitempty"`  // since 3.13
+	ConsistencyGroupID string            `json:"consistencygroup_id,omitempty"`
+	Multiattach        *bool             `json:"multiattach,omitempty"` // deprecated: use a multiattach volume type
+	SchedulerHints     *SchedulerHints   `json:"-"`                     // sent as OS-SCH-HNT:scheduler_hints
+}
+
+// Create creates a volume; it returns at once with the volume in "creating"
+// (see WaitForStatus). POST /volumes. backup_id needs 3.47, group_id 3.13.
+// The POST is never retried on an answer: no duplicate volume, ever.
+func (m *Manager) Create(ctx context.Context, r CreateRequest) (*Volume, error) {
+	if r.BackupID != "" {
+		if err := m.rc.Check("volumes.Create with BackupID", mv.V(3, 47), mv.Version{}); err != nil {
+			return nil, err
+		}
+	}
+	if r.GroupID != "" {
+		if err := m.rc.Check("volumes.Create with GroupID", mv.V(3, 13), mv.Version{}); err != nil {
+			return nil, err
+		}
+	}
+	body := struct {
+		Volume CreateRequest   `json:"volume"`
+		Hints  *SchedulerHints `json:"OS-SCH-HNT:scheduler_hints,omitempty"`
+	}{r, r.SchedulerHints}
+	var env struct {
+		Volume Volume `json:"volume"`
+	}
+	err := m.rc.Do(ctx, rest.Call{Op: "volumes.Create", Method: http.MethodPost, Path: "volumes", Body: body}, &env)
+	if err != nil {
+		return nil, err
+	}
+	return &env.Volume, nil
+}
+
+// Get returns the volume with the given ID. GET /volumes/{id}
+func (m *Manager) Get(ctx context.Context, id string) (*Volume, error) {
+	var env struct {
+		Volume Volume `json:"volume"`
+	}
+	if err := m.rc.Do(ctx, rest.Call{Op: "volumes.Get", Path: rest.Path("volumes", id)}, &env); err != nil {
+		return nil, err
+	}
+	return &env.Volume, nil
+}
+
+// UpdateRequest is the body of PUT /volumes/{id}. Nil fields are left as they are.
+type UpdateRequest struct {
+	Name        *string           `json:"name,omitempty"`
+	Description *string           `json:"description,omitempty"`
+	Metadata    map[string]string `json:"metadata,omitempty"` // replaces all metadata when non-nil
+}
+
+// Update changes a volume's name, description or metadata. PUT /volumes/{id}
+func (m *Manager) Update(ctx context.Context, id string, r UpdateRequest) (*Volume, error) {
+	var env struct {
+		Volume Volume `json:"volume"`
+	}
+	err := m.rc.Do(ctx, rest.Call{Op: "volumes.Update", Method: http.MethodPut, Path: rest.Path("volumes", id),
+		Body: struct {
+			Volume UpdateRequest `json:"volume"`
+		}{r}}, &env)
+	if err != nil {
+		return nil, err
+	}
+	return &env.Volume, nil
+}
+
+// DeleteOptions modify Delete.
+type DeleteOptions struct {
+	Cascade bool // also delete the volume's snapshots
+	Force   bool // delete whatever the status; since 3.23, admin only
+}
+
+// Delete deletes a volume. DELETE /volumes/{id}. Force requires microversion 3.23.
+func (m *Manager) Delete(ctx context.Context, id string, o *DeleteOptions) error {
+	q := map[string][]string{}
+	if o != nil && o.Cascade {
+		q["cascade"] = []string{"true"}
+	}
+	if o != nil && o.Force {
+		if err := m.rc.Check("volumes.Delete with Force", mv.V(3, 23), mv.Version{}); err != nil {
+			return err
+		}
+		q["force"] = []string{"true"}
+	}
+	return m.rc.Do(ctx, rest.Call{Op: "volumes.Delete", Method: http.MethodDelete, Path: rest.Path("volumes", id), Query: q}, nil)
+}
+
+// Summary is the answer of GET /volumes/summary.
+type Summary struct {
+	TotalCount int                 `json:"total_count"`
+	TotalSize  int                 `json:"total_size"` // GiB
+	Metadata   map[string][]string `json:"metadata"`   // since 3.36
+}
+
+// Summary totals the project's volumes (all projects with allTenants, admin).
+// GET /volumes/summary. Requires microversion 3.12.
+func (m *Manager) Summary(ctx context.Context, allTenants bool) (*Summary, error) {
+	var env struct {
+		Summary Summary `json:"volume-summary"`
+	}
+	var q map[string][]string
+	if allTenants {
+		q = map[string][]string{"all_tenants": {"1"}}
+	}
+	err := m.rc.Do(ctx, rest.Call{Op: "volumes.Summary", Path: "volumes/summary", Query: q, Since: mv.V(3, 12)}, &env)
+	if err != nil {
+		return nil, err
+	}
+	return &env.Summary, nil
+}
+
+// stringMap flattens a JSON object of scalars into strings.
+func stringMap(m map[string]any) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		switch x := v.(type) {
+		case string:
+			out[k] = x
+		case nil:
+			out[k] = ""
+		default:
+			b, _ := json.Marshal(x)
+			out[k] = string(b)
+		}
+	}
+	return out
+}
