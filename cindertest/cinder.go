@@ -1,0 +1,204 @@
+package cindertest
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// call is the context of one authenticated Block Storage request.
+type call struct {
+	s       *Server
+	w       http.ResponseWriter
+	r       *http.Request
+	tok     *token
+	admin   bool
+	mv      mversion
+	project string // project ID in the URL
+	params  []string
+	body    []byte
+}
+
+func (c *call) at(minor int) bool { return c.mv.atLeast(3, minor) }
+
+// faultNames maps status codes to Cinder's fault envelope keys.
+var faultNames = map[int]string{400: "badRequest", 403: "forbidden", 404: "itemNotFound",
+	405: "badMethod", 409: "conflictingRequest", 413: "overLimit", 406: "computeFault", 500: "computeFault"}
+
+func (c *call) fault(code int, format string, args ...any) {
+	writeFault(c.w, code, fmt.Sprintf(format, args...))
+}
+
+func writeFault(w http.ResponseWriter, code int, msg string) {
+	name := faultNames[code]
+	if name == "" {
+		name = "computeFault"
+	}
+	body := map[string]any{"code": code, "message": msg}
+	if code == http.StatusRequestEntityTooLarge {
+		body["retryAfter"] = "0"
+		w.Header().Set("Retry-After", "0")
+	}
+	writeJSON(w, code, map[string]any{name: body})
+}
+
+func (c *call) notFound()            { c.fault(404, "The resource could not be found.") }
+func (c *call) json(code int, v any) { writeJSON(c.w, code, v) }
+func (c *call) accepted()            { c.w.WriteHeader(http.StatusAccepted) }
+func (c *call) policy(rule string)   { c.fault(403, "Policy doesn't allow %s to be performed.", rule) }
+func (c *call) invalidField(field string, v any, why string) {
+	c.fault(400, "Invalid input for field/attribute %s. Value: %s. %s", field, pyRepr(v, false), why)
+}
+
+// requireAdmin answers 403 for non-admins and reports whether to go on.
+func (c *call) requireAdmin(rule string) bool {
+	if !c.admin {
+		c.policy(rule)
+		return false
+	}
+	return true
+}
+
+// decode parses the JSON body into v; a malformed body gets Cinder's 400.
+func (c *call) decode(v any) bool {
+	if err := json.Unmarshal(c.body, v); err != nil {
+		c.fault(400, "Malformed request body")
+		return false
+	}
+	return true
+}
+
+func (s *Server) cinder(w http.ResponseWriter, r *http.Request, p string) {
+	reqID := "req-" + newUUID()
+	w.Header().Set("X-Openstack-Request-Id", reqID)
+	if p == "" || p == "/" {
+		w.Header().Set("OpenStack-API-Version", "volume 3.0")
+		w.Header().Set("Vary", "OpenStack-API-Version")
+		writeJSON(w, http.StatusMultipleChoices, s.versionsDoc())
+		return
+	}
+	tok := s.ids.valid(r.Header.Get("X-Auth-Token"))
+	if tok == nil {
+		w.Header().Set("WWW-Authenticate", `Keystone uri="`+s.AuthURL()+`"`)
+		writeJSON(w, http.StatusUnauthorized, map[string]any{"error": struct {
+			Code    int    `json:"code"`
+			Title   string `json:"title"`
+			Message string `json:"message"`
+		}{401, "Unauthorized", msgAuthRequired}})
+		return
+	}
+	w.Header().Set("X-Compute-Request-Id", reqID)
+	c := &call{s: s, w: w, r: r, tok: tok, admin: s.ids.isAdmin(tok)}
+	if !c.negotiate() {
+		return
+	}
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	if segs[0] != "v3" {
+		c.notFound()
+		return
+	}
+	segs = segs[1:]
+	if len(segs) == 0 {
+		c.json(http.StatusOK, s.versionsDoc())
+		return
+	}
+	if topLevel[segs[0]] {
+		c.project = tok.projectID
+	} else {
+		c.project, segs = segs[0], segs[1:]
+		if c.project != tok.projectID {
+			c.fault(400, "Malformed request url")
+			return
+		}
+	}
+	h, params, found := matchRoute(s.cinderRoutes(), r.Method, segs)
+	if h == nil {
+		if found {
+			w.Header().Set("Allow", "")
+			c.fault(405, "The method is not allowed for this resource.")
+		} else {
+			c.notFound()
+		}
+		return
+	}
+	c.params = params
+	if r.Body != nil {
+		c.body, _ = io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	}
+	h(c)
+}
+
+// negotiate validates OpenStack-API-Version and sets the response headers.
+func (c *call) negotiate() bool {
+	c.mv = mversion{3, 0}
+	raw := strings.TrimSpace(c.r.Header.Get("OpenStack-API-Version"))
+	service, ver, ok := strings.Cut(raw, " ")
+	if raw != "" && ok && strings.EqualFold(service, "volume") {
+		ver = strings.TrimSpace(ver)
+		if strings.EqualFold(ver, "latest") {
+			c.mv = c.s.maxMV
+		} else {
+			v, err := parseMV(ver)
+			if err != nil {
+				c.fault(400, "API Version String %s is of invalid format. Must be of format MajorNum.MinorNum.", ver)
+				return false
+			}
+			if v.major == 3 {
+				c.w.Header().Set("OpenStack-API-Version", "volume "+v.String())
+				c.w.Header().Set("Vary", "OpenStack-API-Version")
+			}
+			if v.less(mversion{3, 0}) || c.s.maxMV.less(v) {
+				c.fault(406, "Version %s is not supported by the API. Minimum is 3.0 and maximum is %s.", v, c.s.maxMV)
+				return false
+			}
+			c.mv = v
+		}
+	}
+	c.w.Header().Set("OpenStack-API-Version", "volume "+c.mv.String())
+	c.w.Header().Set("Vary", "OpenStack-API-Version")
+	return true
+}
+
+func (s *Server) versionsDoc() map[string]any {
+	updated := "2023-08-31T00:00:00Z"
+	if s.maxMV.less(mversion{3, 71}) {
+		updated = "2022-08-31T00:00:00Z"
+	}
+	return map[string]any{"versions": []any{map[string]any{
+		"id": "v3.0", "status": "CURRENT", "version": s.maxMV.String(), "min_version": "3.0",
+		"updated": updated,
+		"links": []any{
+			map[string]string{"rel": "describedby", "type": "text/html", "href": "https://docs.openstack.org/"},
+			map[string]string{"rel": "self", "href": s.CinderURL() + "/v3/"},
+		},
+		"media-types": []any{map[string]string{"base": "application/json",
+			"type": "application/vnd.openstack.volume+json;version=3"}},
+	}}}
+}
+
+// mversion is a volume API microversion.
+type mversion struct{ major, minor int }
+
+func parseMV(s string) (mversion, error) {
+	a, b, ok := strings.Cut(s, ".")
+	if !ok {
+		return mversion{}, fmt.Errorf("bad version %q", s)
+	}
+	ma, err1 := strconv.Atoi(a)
+	mi, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || ma < 0 || mi < 0 {
+		return mversion{}, fmt.Errorf("bad version %q", s)
+	}
+	return mversion{ma, mi}, nil
+}
+
+func (v mversion) String() string { return fmt.Sprintf("%d.%d", v.major, v.minor) }
+func (v mversion) less(o mversion) bool {
+	return v.major < o.major || (v.major == o.major && v.minor < o.minor)
+}
+func (v mversion) atLeast(major, minor int) bool { return !v.less(mversion{major, minor}) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

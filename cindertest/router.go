@@ -1,0 +1,142 @@
+package cindertest
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// statusWriter records the status code for the request log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// ServeHTTP implements http.Handler, so the emulator can also be mounted elsewhere.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	rec := Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
+		Microversion: r.Header.Get("OpenStack-API-Version")}
+	f := s.matchFault(r)
+	if f != nil && f.Latency > 0 {
+		select {
+		case <-time.After(f.Latency):
+		case <-r.Context().Done():
+		}
+	}
+	sw := &statusWriter{ResponseWriter: w}
+	switch {
+	case f != nil && f.Drop:
+		s.drop(w)
+	case f != nil && f.Status != 0:
+		s.writeFault(sw, f)
+	default:
+		s.mu.Lock()
+		s.st.settle(time.Now(), s.opts.CreateDelay)
+		s.route(sw, r)
+		s.mu.Unlock()
+	}
+	rec.Status = sw.status
+	s.mu.Lock()
+	s.reqs = append(s.reqs, rec)
+	s.mu.Unlock()
+	s.log.Debug("cindertest", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+		"duration", time.Since(start))
+}
+
+func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	switch {
+	case p == "/identity" || strings.HasPrefix(p, "/identity/"):
+		s.keystone(w, r, strings.TrimPrefix(p, "/identity"))
+	case p == "/volume" || strings.HasPrefix(p, "/volume/"):
+		s.cinder(w, r, strings.TrimPrefix(p, "/volume"))
+	default:
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = io.WriteString(w, "404 page not found\n")
+	}
+}
+
+// writeJSON writes v as JSON with the given status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	b, err := json.Marshal(v)
+	if err != nil {
+		status, b = http.StatusInternalServerError, []byte(`{"computeFault": {"code": 500, "message": "marshal"}}`)
+	}
+	w.Header().Set("Content-Length", itoa(len(b)))
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+// route is one Cinder endpoint: method plus a pattern of segments after
+// /v3/{project_id}/, where "{x}" matches any single segment.
+type route struct {
+	method  string
+	pattern []string
+	h       func(c *call)
+}
+
+func rt(method, pattern string, h func(c *call)) route {
+	return route{method: method, pattern: strings.Split(pattern, "/"), h: h}
+}
+
+// match returns the handler and path parameters for segs.
+func matchRoute(routes []route, method string, segs []string) (h func(*call), params []string, pathFound bool) {
+	for _, rt := range routes {
+		if len(rt.pattern) != len(segs) {
+			continue
+		}
+		var ps []string
+		ok := true
+		for i, p := range rt.pattern {
+			if strings.HasPrefix(p, "{") {
+				ps = append(ps, segs[i])
+			} else if p != segs[i] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		pathFound = true
+		if rt.method == method {
+			return rt.h, ps, true
+		}
+	}
+	return nil, nil, pathFound
+}
+
+// cinderRoutes lists every Block Storage endpoint; resources add theirs in their own files.
+func (s *Server) cinderRoutes() []route {
+	var rs []route
+	rs = append(rs, volumeRoutes()...)
+	rs = append(rs, metadataRoutes()...)
+	rs = append(rs, manageRoutes()...)
+	rs = append(rs, snapshotRoutes()...)
+	rs = append(rs, typeRoutes()...)
+	rs = append(rs, quotaRoutes()...)
+	return rs
+}
+
+// topLevel are resource names accepted without a project ID (3.67).
+var topLevel = map[string]bool{"volumes": true, "snapshots": true, "types": true, "os-quota-sets": true,
+	"manageable_volumes": true, "os-volume-manage": true}

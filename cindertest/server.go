@@ -1,0 +1,222 @@
+// Package cindertest runs a stateful, in-memory emulation of OpenStack
+// Keystone (v3 and v2.0) and Cinder (Block Storage v3) on a loopback port,
+// in the spirit of net/http/httptest.
+//
+//	srv := cindertest.NewServer(cindertest.Options{})
+//	defer srv.Close()
+//	env := srv.Env("demo") // OS_AUTH_URL, OS_USERNAME, ...
+//
+// Behaviour (status codes, fault bodies, microversion-dependent fields,
+// pagination links) was copied from a real Cinder (Zed) and Keystone.
+//
+// Status transitions are lazy and deterministic: a volume that enters a
+// transient status (creating, extending, deleting, attaching, ...) keeps it
+// in the response to the request that caused it and reaches its final status
+// at the first request handled at least Options.CreateDelay later (with the
+// zero value: the very next request).
+package cindertest
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Options configures a Server. The zero value is usable.
+type Options struct {
+	// MaxLimit is osapi_max_limit, the largest page size (default 1000).
+	MaxLimit int
+	// MaxMicroversion is the highest volume API microversion served (default "3.71").
+	MaxMicroversion string
+	// TokenTTL is the lifetime of issued tokens (default 1h).
+	TokenTTL time.Duration
+	// CreateDelay is how long volumes stay in transient statuses; see the package doc.
+	CreateDelay time.Duration
+	// Quotas are the default per-project quotas; zero fields take Cinder's defaults.
+	Quotas Quotas
+	// Logger receives one Debug record per request (default: discard).
+	Logger *slog.Logger
+}
+
+// Quotas are per-project Block Storage limits; -1 means unlimited.
+type Quotas struct {
+	Volumes            int
+	Gigabytes          int
+	Snapshots          int
+	Backups            int
+	BackupGigabytes    int
+	PerVolumeGigabytes int
+	Groups             int
+}
+
+// Cinder's defaults (cinder quota-defaults).
+var defaultQuotas = Quotas{Volumes: 10, Gigabytes: 1000, Snapshots: 10, Backups: 10,
+	BackupGigabytes: 1000, PerVolumeGigabytes: -1, Groups: 10}
+
+// Server is a running emulator. Its methods are safe for concurrent use.
+type Server struct {
+	opts     Options
+	maxMV    mversion
+	listener net.Listener
+	http     *http.Server
+	url      string
+	log      *slog.Logger
+
+	mu    sync.Mutex
+	st    *store
+	ids   *identity
+	reqs  []Request
+	fault []*faultState
+}
+
+// NewServer starts a server on 127.0.0.1 on a random port. It panics if it
+// cannot listen, like httptest.NewServer.
+func NewServer(opts Options) *Server {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic("cindertest: listen: " + err.Error())
+	}
+	return Serve(ln, opts)
+}
+
+// Serve starts a server on ln (used by cmd/cinder-emulator to pick a port).
+func Serve(ln net.Listener, opts Options) *Server {
+	if opts.MaxLimit <= 0 {
+		opts.MaxLimit = 1000
+	}
+	if opts.MaxMicroversion == "" {
+		opts.MaxMicroversion = "3.71"
+	}
+	if opts.TokenTTL <= 0 {
+		opts.TokenTTL = time.Hour
+	}
+	opts.Quotas = mergeQuotas(opts.Quotas)
+	maxMV, err := parseMV(opts.MaxMicroversion)
+	if err != nil {
+		panic("cindertest: bad MaxMicroversion: " + opts.MaxMicroversion)
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{opts: opts, maxMV: maxMV, listener: ln, url: "http://" + ln.Addr().String(), log: log}
+	s.ids = newIdentity()
+	s.st = newStore(opts.Quotas)
+	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = s.http.Serve(ln) }()
+	return s
+}
+
+func mergeQuotas(q Quotas) Quotas {
+	d := defaultQuotas
+	for _, p := range []struct{ dst, src *int }{
+		{&d.Volumes, &q.Volumes}, {&d.Gigabytes, &q.Gigabytes}, {&d.Snapshots, &q.Snapshots},
+		{&d.Backups, &q.Backups}, {&d.BackupGigabytes, &q.BackupGigabytes},
+		{&d.PerVolumeGigabytes, &q.PerVolumeGigabytes}, {&d.Groups, &q.Groups},
+	} {
+		if *p.src != 0 {
+			*p.dst = *p.src
+		}
+	}
+	return d
+}
+
+// Close shuts the server down and closes idle connections.
+func (s *Server) Close() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_ = s.http.Shutdown(ctx)
+	_ = s.http.Close()
+}
+
+// URL is the base URL, e.g. http://127.0.0.1:PORT.
+func (s *Server) URL() string { return s.url }
+
+// AuthURL is the Keystone v3 URL (v2.0 is served at /identity/v2.0).
+func (s *Server) AuthURL() string { return s.url + "/identity/v3" }
+
+// CinderURL is the Block Storage root; the API lives at CinderURL()+"/v3/{project_id}".
+func (s *Server) CinderURL() string { return s.url + "/volume" }
+
+// Env returns OS_* variables for user ("admin" or "demo", or one added with AddUser).
+func (s *Server) Env(user string) map[string]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.ids.userByName(user)
+	env := map[string]string{
+		"OS_AUTH_URL":             s.AuthURL(),
+		"OS_USERNAME":             user,
+		"OS_USER_DOMAIN_NAME":     "Default",
+		"OS_PROJECT_DOMAIN_NAME":  "Default",
+		"OS_REGION_NAME":          region,
+		"OS_INTERFACE":            "public",
+		"OS_IDENTITY_API_VERSION": "3",
+	}
+	if u != nil {
+		env["OS_PASSWORD"] = u.password
+		env["OS_PROJECT_NAME"] = s.ids.projects[u.projectID].name
+	}
+	return env
+}
+
+// AddProject creates a project (or returns the existing one's ID) and returns its 32-hex ID.
+func (s *Server) AddProject(name string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ids.addProject(name)
+}
+
+// AddUser creates a user with a role assignment on projectName (created if
+// needed). Roles default to member and reader; "admin" makes the user an admin.
+func (s *Server) AddUser(name, password, projectName string, roles ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(roles) == 0 {
+		roles = []string{"member", "reader"}
+	}
+	s.ids.addUser(name, password, s.ids.addProject(projectName), roles)
+}
+
+// ProjectID returns the ID of the named project ("" if unknown).
+func (s *Server) ProjectID(name string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p := s.ids.projectByName(name); p != nil {
+		return p.id
+	}
+	return ""
+}
+
+// RevokeAll revokes every issued token, so clients must re-authenticate.
+func (s *Server) RevokeAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.ids.tokens)
+}
+
+// RevokeToken revokes one token.
+func (s *Server) RevokeToken(tok string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.ids.tokens, tok)
+}
+
+// Request is one entry in the request log.
+type Request struct {
+	Method       string
+	Path         string // URL path as received
+	Query        string // raw query
+	Microversion string // OpenStack-API-Version header as received ("" if absent)
+	Status       int    // 0 when the connection was dropped by a Fault
+}
+
+// Requests returns a copy of the request log.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.reqs)
+}

@@ -1,0 +1,266 @@
+package cindertest
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+const cinderTime = "2006-01-02T15:04:05.000000"
+
+const defaultHost = "emulator@lvm#pool"
+
+type attachment struct {
+	ID         string
+	ServerID   string
+	HostName   string
+	Device     string
+	AttachedAt time.Time
+	Mode       string
+}
+
+// volume is one stored volume; all fields are guarded by Server.mu.
+type volume struct {
+	ID, ProjectID, UserID string
+	Name, Description     *string
+	Size                  int
+	Status                string
+	AttachStatus          string
+	MigrationStatus       *string
+	AZ                    string
+	TypeID                string
+	SnapshotID, SourceVol *string
+	BackupID, GroupID     *string
+	Metadata              map[string]string
+	ImageMetadata         map[string]string // nil: no glance metadata
+	AdminMetadata         map[string]string
+	Bootable, Encrypted   bool
+	Multiattach           bool
+	Attachments           []*attachment
+	CreatedAt             time.Time
+	UpdatedAt             *time.Time
+	Host                  string
+	ConsumesQuota         bool
+	// pending is the lazy transition: at pendingAt the volume reaches
+	// pendingStatus, or disappears when pendingStatus is "".
+	pending       bool
+	pendingStatus string
+	pendingAt     time.Time
+	pendingFn     func(v *volume)
+}
+
+type snapshot struct {
+	ID, VolumeID, ProjectID, Status, Name string
+	Size                                  int
+	CreatedAt                             time.Time
+}
+
+type volumeType struct {
+	ID, Name, Description string
+	IsPublic              bool
+	ExtraSpecs            map[string]string
+}
+
+// store holds Cinder state; guarded by Server.mu.
+type store struct {
+	volumes   map[string]*volume
+	snapshots map[string]*snapshot
+	types     map[string]*volumeType
+	defType   string
+	quotas    map[string]Quotas // per project; missing = defaults
+	defaults  Quotas
+	seq       int64
+	lastNow   time.Time
+}
+
+func newStore(defaults Quotas) *store {
+	st := &store{volumes: map[string]*volume{}, snapshots: map[string]*snapshot{},
+		types: map[string]*volumeType{}, quotas: map[string]Quotas{}, defaults: defaults}
+	t := &volumeType{ID: newUUID(), Name: "__DEFAULT__", Description: "Default Volume Type",
+		IsPublic: true, ExtraSpecs: map[string]string{}}
+	st.types[t.ID] = t
+	st.defType = t.ID
+	return st
+}
+
+// now returns a strictly increasing time so that created_at ordering is total.
+func (st *store) now() time.Time {
+	n := time.Now().UTC().Truncate(time.Microsecond)
+	if !n.After(st.lastNow) {
+		n = st.lastNow.Add(time.Microsecond)
+	}
+	st.lastNow = n
+	return n
+}
+
+// transition puts v into a transient status that resolves to final after delay.
+// final "" deletes the volume. fn, if set, runs when the transition completes.
+func (st *store) transition(v *volume, transient, final string, delay time.Duration, fn func(*volume)) {
+	v.Status = transient
+	v.pending, v.pendingStatus, v.pendingFn = true, final, fn
+	v.pendingAt = time.Now().Add(delay)
+	st.touch(v)
+}
+
+func (st *store) touch(v *volume) {
+	t := st.now()
+	v.UpdatedAt = &t
+}
+
+// settle completes due transitions. A transition started by the previous
+// request is due at the next one when delay is zero.
+func (st *store) settle(now time.Time, _ time.Duration) {
+	for id, v := range st.volumes {
+		if !v.pending || now.Before(v.pendingAt) {
+			continue
+		}
+		v.pending = false
+		if v.pendingStatus == "" {
+			delete(st.volumes, id)
+			for sid, sn := range st.snapshots {
+				if sn.VolumeID == id {
+					delete(st.snapshots, sid)
+				}
+			}
+			continue
+		}
+		v.Status = v.pendingStatus
+		if v.pendingFn != nil {
+			v.pendingFn(v)
+			v.pendingFn = nil
+		}
+		st.touch(v)
+	}
+}
+
+func (st *store) quota(project string) Quotas {
+	if q, ok := st.quotas[project]; ok {
+		return q
+	}
+	return st.defaults
+}
+
+// usage counts volumes and gigabytes that consume quota in project.
+func (st *store) usage(project string) (vols, gigs, snaps int) {
+	for _, v := range st.volumes {
+		if v.ProjectID == project && v.ConsumesQuota {
+			vols++
+			gigs += v.Size
+		}
+	}
+	for _, s := range st.snapshots {
+		if s.ProjectID == project {
+			snaps++
+			gigs += s.Size
+		}
+	}
+	return vols, gigs, snaps
+}
+
+// checkQuota returns Cinder's 413 message for adding vols volumes and gigs GiB, or "".
+func (st *store) checkQuota(project string, vols, gigs int) string {
+	q := st.quota(project)
+	uv, ug, _ := st.usage(project)
+	if q.PerVolumeGigabytes >= 0 && vols > 0 && gigs > q.PerVolumeGigabytes {
+		return fmt.Sprintf("VolumeSizeExceedsLimit: Requested volume size %dG is larger than maximum allowed limit %dG.",
+			gigs, q.PerVolumeGigabytes)
+	}
+	if q.Gigabytes >= 0 && ug+gigs > q.Gigabytes {
+		return fmt.Sprintf("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. "+
+			"Requested %dG, quota is %dG and %dG has been consumed.", gigs, q.Gigabytes, ug)
+	}
+	if q.Volumes >= 0 && vols > 0 && uv+vols > q.Volumes {
+		return fmt.Sprintf("VolumeLimitExceeded: Maximum number of volumes allowed (%d) exceeded for quota 'volumes'.", q.Volumes)
+	}
+	return ""
+}
+
+func (st *store) typeByNameOrID(s string) *volumeType {
+	if t, ok := st.types[s]; ok {
+		return t
+	}
+	for _, t := range st.types {
+		if t.Name == s {
+			return t
+		}
+	}
+	return nil
+}
+
+// snapshotsOf returns the volume's snapshots, newest first.
+func (st *store) snapshotsOf(volID string) []*snapshot {
+	var out []*snapshot
+	for _, s := range st.snapshots {
+		if s.VolumeID == volID {
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].CreatedAt.After(out[j].CreatedAt) })
+	return out
+}
+
+// visibleVolume returns the volume if the caller may see it.
+func (c *call) visibleVolume(id string) *volume {
+	v := c.s.st.volumes[id]
+	if v == nil || (v.ProjectID != c.tok.projectID && !c.admin) {
+		return nil
+	}
+	return v
+}
+
+// volumeOr404 looks a volume up or answers Cinder's 404.
+func (c *call) volumeOr404(id string) *volume {
+	v := c.visibleVolume(id)
+	if v == nil {
+		c.fault(404, "Volume %s could not be found.", id)
+	}
+	return v
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }
+
+// pyRepr renders a decoded JSON value the way Python's str()/repr() would,
+// for copying Cinder's jsonschema messages.
+func pyRepr(v any, quote bool) string {
+	switch x := v.(type) {
+	case nil:
+		return "None"
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case string:
+		if quote {
+			return "'" + x + "'"
+		}
+		return x
+	case float64:
+		if x == float64(int64(x)) {
+			return fmt.Sprint(int64(x))
+		}
+		return fmt.Sprint(x)
+	case map[string]any:
+		var parts []string
+		for _, k := range orderedKeys(x) {
+			parts = append(parts, "'"+k+"': "+pyRepr(x[k], true))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	case []any:
+		var parts []string
+		for _, e := range x {
+			parts = append(parts, pyRepr(e, true))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return fmt.Sprint(v)
+}
+
+// orderedKeys returns map keys; the order of JSON objects is not preserved by
+// encoding/json, so keys are sorted (messages then differ from Cinder only in order).
+func orderedKeys(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
