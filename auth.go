@@ -2,17 +2,19 @@ package cinder
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 
+	"github.com/gocinder/cinder/internal/rest"
 	"github.com/gophercloud/gophercloud/v2"
 	"github.com/gophercloud/gophercloud/v2/openstack"
 	"github.com/gophercloud/gophercloud/v2/openstack/config/clouds"
 	tokens3 "github.com/gophercloud/gophercloud/v2/openstack/identity/v3/tokens"
-	"github.com/gocinder/cinder/internal/rest"
 )
 
 // Auth says how to authenticate with Keystone. Set the fields of one
@@ -114,6 +116,7 @@ func (a Auth) gophercloudOptions() (gophercloud.AuthOptions, error) {
 			return o, errors.New("cinder: an application credential secret needs its ID or name")
 		}
 		o.TenantID, o.TenantName = "", ""
+		o.AllowReauth = true // the secret can be sent again when the token expires
 	case a.Token != "":
 	case a.Password != "":
 		if a.Username == "" && a.UserID == "" {
@@ -163,53 +166,79 @@ func coalesce(vs ...string) string {
 	return ""
 }
 
-// keystone authenticates and finds the block-storage endpoint.
-func keystone(ctx context.Context, o Options, hc http.Client) (*gophercloud.ProviderClient, string, error) {
-	a := o.Auth
-	eo := gophercloud.EndpointOpts{Type: o.ServiceType, Name: o.ServiceName, Region: o.Region}
-	if a == (Auth{}) {
-		a = FromEnv()
-	}
-	var ao gophercloud.AuthOptions
+// login is what New needs to call Keystone: gophercloud's options, the
+// endpoint search, and TLS settings from clouds.yaml (nil when none).
+type login struct {
+	ao  gophercloud.AuthOptions
+	eo  gophercloud.EndpointOpts
+	tls *tls.Config
+}
+
+// planLogin resolves a (already defaulted from the environment) and o into a login.
+func planLogin(a Auth, o Options) (login, error) {
+	l := login{eo: gophercloud.EndpointOpts{Type: o.ServiceType, Name: o.ServiceName, Region: o.Region}}
 	var err error
 	if a.Cloud != "" {
 		var ceo gophercloud.EndpointOpts
-		ao, ceo, _, err = clouds.Parse(clouds.WithCloudName(a.Cloud))
+		l.ao, ceo, l.tls, err = clouds.Parse(clouds.WithCloudName(a.Cloud))
 		if err != nil {
-			return nil, "", fmt.Errorf("cinder: clouds.yaml: %w", err)
+			return l, fmt.Errorf("cinder: clouds.yaml: %w", err)
 		}
-		ao.AllowReauth = ao.Password != ""
-		eo.Region = coalesce(eo.Region, ceo.Region)
-		eo.Availability = ceo.Availability
-	} else if ao, err = a.gophercloudOptions(); err != nil {
-		return nil, "", err
+		l.ao.AllowReauth = l.ao.Password != "" || l.ao.ApplicationCredentialSecret != ""
+		l.eo.Region = coalesce(l.eo.Region, ceo.Region)
+		l.eo.Availability = ceo.Availability
+	} else if l.ao, err = a.gophercloudOptions(); err != nil {
+		return l, err
 	}
 	if o.Interface != "" {
-		av, err := availability(o.Interface)
-		if err != nil {
-			return nil, "", err
+		if l.eo.Availability, err = availability(o.Interface); err != nil {
+			return l, err
 		}
-		eo.Availability = av
 	}
-	pc, err := openstack.NewClient(ao.IdentityEndpoint)
+	return l, nil
+}
+
+// serviceTypes is the order in which the catalog is searched when no
+// service type is given: the official name first, v2-era aliases last.
+var serviceTypes = []string{"block-storage", "volumev3", "block-store", "volumev2", "volume"}
+
+// keystone authenticates and finds the block-storage endpoint.
+func keystone(ctx context.Context, l login, o Options, hc http.Client) (*gophercloud.ProviderClient, string, error) {
+	pc, err := openstack.NewClient(l.ao.IdentityEndpoint)
 	if err != nil {
-		return nil, "", fmt.Errorf("cinder: auth URL %q: %w", ao.IdentityEndpoint, err)
+		return nil, "", fmt.Errorf("cinder: auth URL %q: %w", l.ao.IdentityEndpoint, err)
 	}
 	pc.HTTPClient = hc
 	pc.UserAgent.Prepend(userAgent(o.UserAgent))
-	if err := openstack.Authenticate(ctx, pc, ao); err != nil {
-		return nil, "", authError(ao.IdentityEndpoint, err)
+	if err := openstack.Authenticate(ctx, pc, l.ao); err != nil {
+		return nil, "", authError(l.ao.IdentityEndpoint, err)
 	}
 	if o.Endpoint != "" {
 		return pc, o.Endpoint, nil
 	}
-	eo.ApplyDefaults("block-storage")
-	url, err := pc.EndpointLocator(eo)
-	if err != nil {
-		return nil, "", fmt.Errorf("cinder: no %s endpoint (interface %s, region %q) in the service catalog: %w",
-			eo.Type, eo.Availability, eo.Region, err)
+	types := serviceTypes
+	if t := l.eo.Type; t != "" {
+		types = []string{t}
+		if slices.Contains(serviceTypes, t) { // an official alias: the others may stand in
+			for _, o := range serviceTypes {
+				if o != t {
+					types = append(types, o)
+				}
+			}
+		}
 	}
-	return pc, url, nil
+	if l.eo.Availability == "" {
+		l.eo.Availability = gophercloud.AvailabilityPublic
+	}
+	for _, t := range types {
+		eo := l.eo
+		eo.Type, eo.Aliases = t, []string{t}
+		if url, err := pc.EndpointLocator(eo); err == nil {
+			return pc, url, nil
+		}
+	}
+	return nil, "", fmt.Errorf("cinder: no %s endpoint (interface %s, region %q) in the service catalog (types tried: %s)",
+		types[0], l.eo.Availability, l.eo.Region, strings.Join(types, ", "))
 }
 
 func availability(s string) (gophercloud.Availability, error) {

@@ -87,19 +87,29 @@ func New(ctx context.Context, o Options) (*Client, error) {
 	if req.Legacy != "" {
 		logger.Warn("cinder: API version "+req.Legacy+" is served by v3; using 3.0", "requested", req.Legacy)
 	}
-	base, err := baseHTTP(o)
+	if o.Auth == (Auth{}) {
+		o.Auth = FromEnv()
+	}
+	static := o.Endpoint != "" && o.Auth.Token != "" && o.Auth.AuthURL == "" && o.Auth.Cloud == ""
+	var l login
+	if !static {
+		if l, err = planLogin(o.Auth, o); err != nil {
+			return nil, err
+		}
+	}
+	base, err := baseHTTP(o, l.tls)
 	if err != nil {
 		return nil, err
 	}
 	logged := &transport.Log{Next: base.Transport, Logger: logger}
 	var tokens transport.TokenSource
 	var endpoint, project string
-	if o.Endpoint != "" && o.Auth.Token != "" && o.Auth.AuthURL == "" {
+	if static {
 		tokens, endpoint = staticToken(o.Auth.Token), o.Endpoint
 	} else {
 		kc := *base
 		kc.Transport = logged
-		pc, ep, err := keystone(ctx, o, kc)
+		pc, ep, err := keystone(ctx, l, o, kc)
 		if err != nil {
 			return nil, err
 		}
@@ -212,7 +222,7 @@ func projectInURL(endpoint string) string {
 	return seg
 }
 
-func baseHTTP(o Options) (*http.Client, error) {
+func baseHTTP(o Options, cloudTLS *tls.Config) (*http.Client, error) {
 	var hc http.Client
 	if o.HTTPClient != nil {
 		hc = *o.HTTPClient
@@ -229,6 +239,8 @@ func baseHTTP(o Options) (*http.Client, error) {
 				return nil, err
 			}
 			t.TLSClientConfig = cfg
+		} else if cloudTLS != nil {
+			t.TLSClientConfig = cloudTLS // cacert, verify, cert, key from clouds.yaml
 		}
 		hc.Transport = t
 	} else if o.CACertFile != "" || o.CertFile != "" || o.Insecure {

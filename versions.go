@@ -2,7 +2,9 @@ package cinder
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gocinder/cinder/internal/mv"
@@ -76,17 +78,18 @@ func (c *Client) negotiate(ctx context.Context, req mv.Request) error {
 	return err
 }
 
+// parseV reads a version the server announces. It is not checked against
+// this client's range: a server newer than the client keeps its real
+// numbers, so that negotiation can tell when nothing is shared.
 func parseV(s string) (mv.Version, error) {
 	if s == "" {
 		return mv.Version{}, nil
 	}
-	r, err := mv.Parse(s)
-	if err != nil {
-		// a server newer than this client: cap at our max
-		if strings.HasPrefix(s, "3.") {
-			return mv.Max, nil
-		}
-		return mv.Version{}, err
+	major, minor, ok := strings.Cut(s, ".")
+	ma, err1 := strconv.Atoi(major)
+	mi, err2 := strconv.Atoi(minor)
+	if !ok || err1 != nil || err2 != nil || ma < 0 || mi < 0 {
+		return mv.Version{}, fmt.Errorf("cinder: server announces microversion %q", s)
 	}
-	return r.Version, nil
+	return mv.V(ma, mi), nil
 }

@@ -36,10 +36,15 @@ type link struct {
 func Seq[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		seen := map[string]bool{}
+		// seen holds the queries already asked for: next links are followed
+		// on our own endpoint, so the query is what identifies a page.
+		seen := map[string]bool{call.Query.Encode(): true}
 		for {
 			stopped := false
 			p, err := fetch(ctx, rc, call, key, func(v T) bool {
+				if ctx.Err() != nil {
+					return false // fetch reports ctx.Err()
+				}
 				if !yield(v, nil) {
 					stopped = true
 					return false
@@ -49,6 +54,9 @@ func Seq[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string
 			if stopped {
 				return
 			}
+			if err == nil {
+				err = ctx.Err()
+			}
 			if err != nil {
 				yield(zero, err)
 				return
@@ -56,15 +64,16 @@ func Seq[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string
 			if p.next == "" {
 				return
 			}
-			if seen[p.next] {
-				yield(zero, fmt.Errorf("cinder: %s pagination repeats its next link %s", key, p.next))
-				return
-			}
-			seen[p.next] = true
 			if call, err = follow(call, p.next); err != nil {
 				yield(zero, err)
 				return
 			}
+			q := call.Query.Encode()
+			if seen[q] {
+				yield(zero, fmt.Errorf("cinder: %s pagination repeats its next link %s", key, p.next))
+				return
+			}
+			seen[q] = true
 		}
 	}
 }

@@ -127,6 +127,9 @@ func (c *Client) Send(ctx context.Context, call Call) (*http.Response, error) {
 	if c.Err != nil {
 		return nil, c.Err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if call.Method == "" {
 		call.Method = http.MethodGet
 	}

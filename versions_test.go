@@ -1,0 +1,148 @@
+package cinder_test
+
+import (
+	"bytes"
+	"log/slog"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gocinder/cinder"
+)
+
+func tokenClient(t *testing.T, s *stub, o cinder.Options) (*cinder.Client, error) {
+	t.Helper()
+	s.addToken("tok")
+	o.Endpoint = s.endpoint("/cinder-pub/v3/" + stubProject)
+	o.Auth = cinder.Auth{Token: "tok"}
+	return cinder.New(t.Context(), o)
+}
+
+func TestNegotiation(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, minV, maxV, asked string
+		want                    string
+		wantErr                 string
+	}{
+		{"default picks server max", "3.0", "3.70", "", "3.70", ""},
+		{"3.latest picks server max", "3.0", "3.70", "3.latest", "3.70", ""},
+		{"latest", "3.0", "3.70", "latest", "3.70", ""},
+		{"newer server capped at client max", "3.0", "3.80", "", cinder.MaxMicroversion, ""},
+		{"old server", "3.0", "3.27", "3.latest", "3.27", ""},
+		{"unversioned server", "", "", "", "3.0", ""},
+		{"server min above client max", "3.80", "3.90", "", "", "cinder: server supports microversions 3.80 to 3.90, not 3.71"},
+		{"fixed version", "3.0", "3.70", "3.60", "3.60", ""},
+		{"3 means 3.0", "3.0", "3.70", "3", "3.0", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := newStub(t)
+			s.setVersions(versionsDoc(tt.minV, tt.maxV))
+			c, err := tokenClient(t, s, cinder.Options{Microversion: tt.asked})
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Equal(t, tt.wantErr, err.Error())
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, c.Microversion())
+		})
+	}
+}
+
+func TestNegotiationReportsServerRange(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	c, err := tokenClient(t, s, cinder.Options{})
+	require.NoError(t, err)
+	minV, maxV := c.ServerVersions()
+	assert.Equal(t, "3.0", minV)
+	assert.Equal(t, "3.70", maxV)
+	vs, err := c.Versions(t.Context())
+	require.NoError(t, err)
+	require.Len(t, vs, 1)
+	assert.Equal(t, "v3.0", vs[0].ID)
+	assert.Equal(t, "CURRENT", vs[0].Status)
+	assert.Equal(t, "3.70", vs[0].Version)
+	assert.Equal(t, "3.0", vs[0].MinVersion)
+}
+
+func TestNegotiationError(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	s.setVersions(`<html>oops</html>`)
+	_, err := tokenClient(t, s, cinder.Options{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "cinder: ")
+}
+
+func TestLegacyVersionsWarn(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"1", "2"} {
+		t.Run(v, func(t *testing.T) {
+			t.Parallel()
+			s := newStub(t)
+			var buf bytes.Buffer
+			logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelWarn}))
+			c, err := tokenClient(t, s, cinder.Options{Microversion: v, Logger: logger})
+			require.NoError(t, err)
+			assert.Equal(t, "3.0", c.Microversion())
+			assert.Contains(t, buf.String(), "level=WARN")
+			assert.Contains(t, buf.String(), "API version "+v+" is served by v3")
+		})
+	}
+}
+
+func TestWithMicroversion(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	c, err := tokenClient(t, s, cinder.Options{})
+	require.NoError(t, err)
+
+	c60 := c.WithMicroversion("3.60")
+	assert.Equal(t, "3.60", c60.Microversion())
+	assert.Equal(t, "3.70", c.Microversion(), "the original is untouched")
+	_, err = c60.Volumes.Get(t.Context(), "v1")
+	require.NoError(t, err)
+	assert.Equal(t, "volume 3.60", s.lastRequest().Header.Get("OpenStack-API-Version"))
+	_, err = c.Volumes.Get(t.Context(), "v1")
+	require.NoError(t, err)
+	assert.Equal(t, "volume 3.70", s.lastRequest().Header.Get("OpenStack-API-Version"))
+
+	assert.Equal(t, "3.70", c60.WithMicroversion("3.latest").Microversion(), "latest is the negotiated max")
+
+	_, before := s.counts()
+	for _, bad := range []string{"3.y", "3.99", "9.1"} {
+		cb := c.WithMicroversion(bad)
+		_, err = cb.Volumes.Get(t.Context(), "v1")
+		require.Error(t, err, bad)
+		assert.Contains(t, err.Error(), "cinder: ")
+		_, err = cinder.Collect(cb.Volumes.List(t.Context(), nil))
+		require.Error(t, err, bad)
+	}
+	_, after := s.counts()
+	assert.Equal(t, before, after, "nothing sent by an invalid copy")
+
+	// The original and a valid copy made after an invalid one still work.
+	_, err = c.WithMicroversion("3.y").WithMicroversion("3.50").Volumes.Get(t.Context(), "v1")
+	require.NoError(t, err)
+	_, err = c.Volumes.Get(t.Context(), "v1")
+	require.NoError(t, err)
+}
+
+func TestWithMicroversionOutsideServerRange(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	s.setVersions(versionsDoc("3.10", "3.50"))
+	c, err := tokenClient(t, s, cinder.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "3.50", c.Microversion())
+	for _, v := range []string{"3.5", "3.60"} {
+		_, err = c.WithMicroversion(v).Volumes.Get(t.Context(), "v1")
+		require.Error(t, err)
+		assert.Equal(t, "cinder: server supports microversions 3.10 to 3.50, not "+v, err.Error())
+	}
+}
