@@ -14,6 +14,7 @@ func quotaRoutes() []route {
 		rt("GET", "os-quota-sets/{project}", (*call).showQuota),
 		rt("GET", "os-quota-sets/{project}/defaults", func(c *call) { c.quotaJSON(c.s.st.defaults, c.params[0], false, true) }),
 		rt("PUT", "os-quota-sets/{project}", (*call).updateQuota),
+		rt("GET", "limits", (*call).showLimits),
 	}
 }
 
@@ -31,8 +32,7 @@ func quotaFields(q *Quotas) []struct {
 
 func (c *call) quotaJSON(q Quotas, project string, usage, withID bool) {
 	out := map[string]any{}
-	vols, gigs, snaps := c.s.st.usage(project)
-	inUse := map[string]int{"volumes": vols, "gigabytes": gigs, "snapshots": snaps}
+	inUse := c.s.st.inUse(project)
 	for _, f := range quotaFields(&q) {
 		if usage {
 			out[f.name] = map[string]int{"limit": *f.p, "in_use": inUse[f.name], "reserved": 0}
@@ -43,12 +43,7 @@ func (c *call) quotaJSON(q Quotas, project string, usage, withID bool) {
 	for _, t := range c.s.st.types {
 		for _, r := range []string{"volumes", "gigabytes", "snapshots"} {
 			if usage {
-				n := 0
-				for _, v := range c.s.st.volumes {
-					if v.ProjectID == project && v.TypeID == t.ID {
-						n += map[string]int{"volumes": 1, "gigabytes": v.Size}[r]
-					}
-				}
+				n := c.s.st.typeUsage(project, t.ID)[r]
 				out[r+"_"+t.Name] = map[string]int{"limit": -1, "in_use": n, "reserved": 0}
 			} else {
 				out[r+"_"+t.Name] = -1
@@ -105,8 +100,7 @@ func (c *call) updateQuota() {
 		c.fault(400, "Invalid input received: Bad key(s) in quota set: %s", strings.Join(bad, ","))
 		return
 	}
-	vols, gigs, snaps := c.s.st.usage(project)
-	inUse := map[string]int{"volumes": vols, "gigabytes": gigs, "snapshots": snaps}
+	inUse := c.s.st.inUse(project)
 	for _, f := range fields {
 		raw, present := body[f.name]
 		if !present {
@@ -138,4 +132,41 @@ func (c *call) updateQuota() {
 	}
 	c.s.st.quotas[project] = q
 	c.quotaJSON(q, project, false, false)
+}
+
+// inUse is the project's usage per quota resource.
+func (st *store) inUse(project string) map[string]int {
+	vols, gigs, snaps := st.usage(project)
+	backups, backupGigs := st.backupUsage(project)
+	return map[string]int{"volumes": vols, "gigabytes": gigs, "snapshots": snaps, "backups": backups,
+		"backup_gigabytes": backupGigs}
+}
+
+// typeUsage is the project's volumes, gigabytes and snapshots of one volume type.
+func (st *store) typeUsage(project, typeID string) map[string]int {
+	out := map[string]int{}
+	for _, v := range st.volumes {
+		if v.ProjectID == project && v.TypeID == typeID && v.ConsumesQuota {
+			out["volumes"]++
+			out["gigabytes"] += v.Size
+		}
+	}
+	for _, s := range st.snapshots {
+		if v := st.volumes[s.VolumeID]; s.ProjectID == project && v != nil && v.TypeID == typeID && s.ConsumesQuota {
+			out["snapshots"]++
+			out["gigabytes"] += s.Size
+		}
+	}
+	return out
+}
+
+func (c *call) showLimits() {
+	project := c.tok.projectID
+	q := c.s.st.quota(project)
+	u := c.s.st.inUse(project)
+	c.json(http.StatusOK, map[string]any{"limits": map[string]any{"rate": []any{}, "absolute": map[string]int{
+		"maxTotalVolumes": q.Volumes, "maxTotalSnapshots": q.Snapshots, "maxTotalVolumeGigabytes": q.Gigabytes,
+		"maxTotalBackups": q.Backups, "maxTotalBackupGigabytes": q.BackupGigabytes,
+		"totalVolumesUsed": u["volumes"], "totalGigabytesUsed": u["gigabytes"], "totalSnapshotsUsed": u["snapshots"],
+		"totalBackupsUsed": u["backups"], "totalBackupGigabytesUsed": u["backup_gigabytes"]}}})
 }

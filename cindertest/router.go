@@ -132,6 +132,9 @@ func (s *Server) cinderRoutes() []route {
 	rs = append(rs, metadataRoutes()...)
 	rs = append(rs, manageRoutes()...)
 	rs = append(rs, snapshotRoutes()...)
+	rs = append(rs, backupRoutes()...)
+	rs = append(rs, transferRoutes()...)
+	rs = append(rs, attachmentRoutes()...)
 	rs = append(rs, typeRoutes()...)
 	rs = append(rs, quotaRoutes()...)
 	return rs
@@ -139,4 +142,5 @@ func (s *Server) cinderRoutes() []route {
 
 // topLevel are resource names accepted without a project ID (3.67).
 var topLevel = map[string]bool{"volumes": true, "snapshots": true, "types": true, "os-quota-sets": true,
-	"manageable_volumes": true, "os-volume-manage": true}
+	"manageable_volumes": true, "os-volume-manage": true, "backups": true, "attachments": true,
+	"volume-transfers": true, "os-volume-transfer": true, "manageable_snapshots": true, "os-snapshot-manage": true, "limits": true}

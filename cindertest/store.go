@@ -15,12 +15,22 @@ const defaultHost = "emulator@lvm#pool"
 
 type attachment struct {
 	ID         string
+	VolumeID   string
 	ServerID   string
 	HostName   string
 	Device     string
 	AttachedAt time.Time
+	DetachedAt *time.Time
 	Mode       string
+	// Status is the attach_status of the attachments API: reserved,
+	// attaching, attached; "" for legacy os-attach attachments (attached).
+	Status    string
+	Connector map[string]any
+	CreatedAt time.Time
 }
+
+// attached reports whether the attachment shows in the volume's attachments.
+func (a *attachment) attached() bool { return a.Status == "" || a.Status == "attached" }
 
 // volume is one stored volume; all fields are guarded by Server.mu.
 type volume struct {
@@ -52,12 +62,6 @@ type volume struct {
 	pendingFn     func(v *volume)
 }
 
-type snapshot struct {
-	ID, VolumeID, ProjectID, Status, Name string
-	Size                                  int
-	CreatedAt                             time.Time
-}
-
 type volumeType struct {
 	ID, Name, Description string
 	IsPublic              bool
@@ -68,7 +72,10 @@ type volumeType struct {
 type store struct {
 	volumes   map[string]*volume
 	snapshots map[string]*snapshot
+	backups   map[string]*backup
+	transfers map[string]*transfer
 	types     map[string]*volumeType
+	jobs      []job
 	defType   string
 	quotas    map[string]Quotas // per project; missing = defaults
 	defaults  Quotas
@@ -78,6 +85,7 @@ type store struct {
 
 func newStore(defaults Quotas) *store {
 	st := &store{volumes: map[string]*volume{}, snapshots: map[string]*snapshot{},
+		backups: map[string]*backup{}, transfers: map[string]*transfer{},
 		types: map[string]*volumeType{}, quotas: map[string]Quotas{}, defaults: defaults}
 	t := &volumeType{ID: newUUID(), Name: "__DEFAULT__", Description: "Default Volume Type",
 		IsPublic: true, ExtraSpecs: map[string]string{}}
@@ -113,6 +121,7 @@ func (st *store) touch(v *volume) {
 // settle completes due transitions. A transition started by the previous
 // request is due at the next one when delay is zero.
 func (st *store) settle(now time.Time, _ time.Duration) {
+	st.runJobs(now)
 	for id, v := range st.volumes {
 		if !v.pending || now.Before(v.pendingAt) {
 			continue
@@ -152,12 +161,23 @@ func (st *store) usage(project string) (vols, gigs, snaps int) {
 		}
 	}
 	for _, s := range st.snapshots {
-		if s.ProjectID == project {
+		if s.ProjectID == project && s.ConsumesQuota {
 			snaps++
 			gigs += s.Size
 		}
 	}
 	return vols, gigs, snaps
+}
+
+// backupUsage counts backups and backup gigabytes in project.
+func (st *store) backupUsage(project string) (n, gigs int) {
+	for _, b := range st.backups {
+		if b.ProjectID == project {
+			n++
+			gigs += b.Size
+		}
+	}
+	return n, gigs
 }
 
 // checkQuota returns Cinder's 413 message for adding vols volumes and gigs GiB, or "".

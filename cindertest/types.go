@@ -10,7 +10,31 @@ func typeRoutes() []route {
 		rt("GET", "types/default", func(c *call) { c.showType(c.s.st.defType) }),
 		rt("GET", "types/{id}", func(c *call) { c.showType(c.params[0]) }),
 		rt("POST", "types", (*call).createType),
+		rt("DELETE", "types/{id}", (*call).deleteType),
 	}
+}
+
+func (c *call) deleteType() {
+	if !c.requireAdmin("volume_extension:type_delete") {
+		return
+	}
+	t := c.s.st.types[c.params[0]]
+	if t == nil {
+		c.fault(404, "Volume type %s could not be found.", c.params[0])
+		return
+	}
+	if t.ID == c.s.st.defType {
+		c.fault(400, "The volume type %s is a default volume type and cannot be deleted.", t.ID)
+		return
+	}
+	for _, v := range c.s.st.volumes {
+		if v.TypeID == t.ID {
+			c.fault(400, "Target volume type is still in use.")
+			return
+		}
+	}
+	delete(c.s.st.types, t.ID)
+	c.accepted()
 }
 
 func (c *call) typeView(t *volumeType, list bool) map[string]any {

@@ -177,9 +177,7 @@ var volumeStatuses = []string{"creating", "available", "deleting", "error", "err
 	"uploading", "retyping", "extending"}
 
 func (c *call) actResetStatus(v *volume, body map[string]any) {
-	if !c.requireAdmin("volume_extension:volume_admin_actions:reset_status") {
-		return
-	}
+	// Cinder validates the body before the policy check.
 	status, _ := body["status"].(string)
 	attach, _ := body["attach_status"].(string)
 	mig, _ := body["migration_status"].(string)
@@ -197,6 +195,9 @@ func (c *call) actResetStatus(v *volume, body map[string]any) {
 	}
 	if attach != "" && attach != "attached" && attach != "detached" {
 		c.fault(400, "Volume attach status: %s is invalid, valid statuses are: ('attached', 'detached').", attach)
+		return
+	}
+	if !c.requireAdmin("volume_extension:volume_admin_actions:reset_status") {
 		return
 	}
 	v.pending = false

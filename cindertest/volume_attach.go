@@ -35,7 +35,7 @@ func (c *call) actAttach(v *volume, body map[string]any) {
 		c.invalidVolume("Volume %s is read-only and cannot be attached in rw mode.", v.ID)
 		return
 	}
-	v.Attachments = append(v.Attachments, &attachment{ID: newUUID(), ServerID: server, HostName: host,
+	v.Attachments = append(v.Attachments, &attachment{ID: newUUID(), VolumeID: v.ID, CreatedAt: c.s.st.now(), ServerID: server, HostName: host,
 		Device: mount, AttachedAt: c.s.st.now(), Mode: mode})
 	c.s.st.transition(v, "attaching", "in-use", c.s.opts.CreateDelay, func(v *volume) { v.AttachStatus = "attached" })
 	c.accepted()

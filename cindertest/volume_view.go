@@ -52,6 +52,9 @@ func (c *call) volumeDetail(v *volume, ext bool) map[string]any {
 	}
 	atts := []any{}
 	for _, a := range v.Attachments {
+		if !a.attached() {
+			continue
+		}
 		atts = append(atts, map[string]any{"id": v.ID, "attachment_id": a.ID, "volume_id": v.ID,
 			"server_id": nilIfEmpty(a.ServerID), "host_name": nilIfEmpty(a.HostName), "device": a.Device,
 			"attached_at": fmtTime(a.AttachedAt)})

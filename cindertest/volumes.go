@@ -221,8 +221,20 @@ func (c *call) createVolume() {
 			c.fault(404, "Snapshot %s could not be found.", sid)
 			return
 		}
+		if sn.Status != "available" {
+			c.fault(400, "Invalid snapshot: Originating snapshot status must be one of 'available' values")
+			return
+		}
+		if size != 0 && size < sn.Size {
+			c.fault(400, "Invalid input received: Volume size '%d'GB cannot be smaller than the snapshot size %dGB. "+
+				"They must be >= original snapshot size.", size, sn.Size)
+			return
+		}
 		v.SnapshotID = &sid
 		size = max(size, sn.Size)
+		if src := st.volumes[sn.VolumeID]; src != nil {
+			v.TypeID, v.Bootable = src.TypeID, src.Bootable
+		}
 	}
 	if src, _ := body["source_volid"].(string); src != "" {
 		sv := c.visibleVolume(src)
@@ -230,13 +242,36 @@ func (c *call) createVolume() {
 			c.fault(404, "Volume %s could not be found.", src)
 			return
 		}
+		if sv.Status != "available" && sv.Status != "in-use" {
+			c.fault(400, "Invalid volume: Originating source volume status must be one of 'available, in-use' values")
+			return
+		}
+		if size != 0 && size < sv.Size {
+			c.fault(400, "Invalid input received: Volume size '%d'GB cannot be smaller than original volume size  %dGB. "+
+				"They must be >= original volume size.", size, sv.Size)
+			return
+		}
 		v.SourceVol = &src
 		size = max(size, sv.Size)
+		v.TypeID = sv.TypeID
 		v.Bootable = sv.Bootable
 	}
 	if bid, _ := body["backup_id"].(string); bid != "" && c.at(47) {
-		c.fault(404, "Backup %s could not be found.", bid)
-		return
+		b := c.backupOr404(bid)
+		if b == nil {
+			return
+		}
+		if b.Status != "available" {
+			c.fault(400, "Invalid backup: Originating backup status must be one of 'available' values")
+			return
+		}
+		if size != 0 && size < b.Size {
+			c.fault(400, "Invalid input received: Volume size %dGB cannot be smaller than the backup size %dGB. "+
+				"It must be >= backup size.", size, b.Size)
+			return
+		}
+		v.BackupID = &bid
+		size = max(size, b.Size)
 	}
 	if gid, _ := body["group_id"].(string); gid != "" && c.at(13) {
 		c.fault(404, "Group %s could not be found.", gid)
@@ -265,7 +300,12 @@ func (c *call) createVolume() {
 	st.volumes[v.ID] = v
 	st.transition(v, "creating", "available", c.s.opts.CreateDelay, nil)
 	v.UpdatedAt = nil
-	c.json(http.StatusAccepted, map[string]any{"volume": c.volumeDetail(v, false)})
+	view := c.volumeDetail(v, false)
+	if c.at(48) {
+		// The create answer is built before the volume is scheduled to a backend.
+		view["service_uuid"], view["shared_targets"] = nil, true
+	}
+	c.json(http.StatusAccepted, map[string]any{"volume": view})
 }
 
 var updateKeys = []string{"name", "description", "display_name", "display_description", "metadata"}
