@@ -19,9 +19,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gocinder/cinder/attachments"
+	"github.com/gocinder/cinder/backups"
+	"github.com/gocinder/cinder/discovery"
 	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
 	"github.com/gocinder/cinder/internal/transport"
+	"github.com/gocinder/cinder/limits"
+	"github.com/gocinder/cinder/messages"
+	"github.com/gocinder/cinder/qos"
+	"github.com/gocinder/cinder/quotas"
+	"github.com/gocinder/cinder/snapshots"
+	"github.com/gocinder/cinder/transfers"
+	"github.com/gocinder/cinder/types"
 	"github.com/gocinder/cinder/volumes"
 )
 
@@ -71,7 +81,20 @@ type Client struct {
 	serverMin mv.Version
 	serverMax mv.Version
 
-	Volumes *volumes.Manager
+	Volumes   *volumes.Manager
+	Snapshots *snapshots.Manager
+	Backups   *backups.Manager
+
+	Transfers   *transfers.Manager
+	Attachments *attachments.Manager
+
+	Quotas    *quotas.Manager
+	Limits    *limits.Manager
+	Messages  *messages.Manager
+	Discovery *discovery.Manager
+
+	Types *types.Manager
+	QoS   *qos.Manager
 }
 
 // New authenticates, finds the endpoint and negotiates the microversion.
@@ -149,6 +172,16 @@ func NewClient(ctx context.Context, version, username, password, project, authUR
 // wire (re)creates the managers on c.rc.
 func (c *Client) wire() {
 	c.Volumes = volumes.NewManager(c.rc)
+	c.Snapshots = snapshots.NewManager(c.rc)
+	c.Backups = backups.NewManager(c.rc)
+	c.Transfers = transfers.NewManager(c.rc)
+	c.Attachments = attachments.NewManager(c.rc)
+	c.Quotas = quotas.NewManager(c.rc)
+	c.Limits = limits.NewManager(c.rc)
+	c.Messages = messages.NewManager(c.rc)
+	c.Discovery = discovery.NewManager(c.rc)
+	c.Types = types.NewManager(c.rc)
+	c.QoS = qos.NewManager(c.rc)
 }
 
 // WithMicroversion returns a copy of c that uses microversion v ("3.N" or

@@ -14,8 +14,11 @@ import (
 	"github.com/gocinder/cinder/internal/rest"
 )
 
-// SortKeys are the keys Cinder sorts volumes by; "name" is sent as display_name.
-var SortKeys = []string{"id", "status", "size", "availability_zone", "name", "bootable", "created_at", "updated_at", "reference"}
+// SortKeys are the keys Cinder sorts volumes by (checked against a real
+// Cinder: any other key, "reference" included, is a 400). The server maps
+// "name" to its display_name column.
+var SortKeys = []string{"id", "name", "status", "size", "availability_zone", "bootable", "created_at", "updated_at",
+	"volume_type", "project_id", "user_id", "host", "migration_status"}
 
 // ListOptions filter, sort and page a volume list. A nil *ListOptions lists
 // everything visible. List never modifies it.
@@ -138,9 +141,8 @@ func (o *ListOptions) query(have *rest.Client) (url.Values, error) {
 	return q, nil
 }
 
-// ParseSort checks a "key[:dir],…" sort spec against keys and returns it in
-// the form Cinder takes ("name" becomes display_name... no: Cinder takes
-// "name" on v3; it is sent as given).
+// ParseSort checks a "key[:dir],…" sort spec against keys and returns it as
+// Cinder takes it (keys and directions as given, spaces trimmed).
 func ParseSort(spec string, keys []string) (string, error) {
 	var parts []string
 	for _, p := range strings.Split(spec, ",") {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"iter"
 	"net/url"
+	"strings"
 
 	"github.com/gocinder/cinder/internal/rest"
 )
@@ -132,7 +133,7 @@ func fetch[T any](ctx context.Context, rc *rest.Client, call rest.Call, key stri
 			if _, err := dec.Token(); err != nil { // ']'
 				return p, decodeErr(ctx, key, err)
 			}
-		case key + "_links":
+		case key + "_links", strings.TrimSuffix(key, "s") + "_links": // volume types: "volume_type_links"
 			var links []link
 			if err := dec.Decode(&links); err != nil {
 				return p, decodeErr(ctx, key, err)

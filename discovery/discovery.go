@@ -1,0 +1,78 @@
+package discovery
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/gocinder/cinder/internal/mv"
+	"github.com/gocinder/cinder/internal/rest"
+)
+
+// Manager issues discovery requests. Get one from cinder.Client.Discovery.
+type Manager struct{ rc *rest.Client }
+
+// NewManager is called by the root package only.
+func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+
+// AvailabilityZone is one availability zone.
+type AvailabilityZone struct {
+	Name  string    `json:"zoneName"`
+	State ZoneState `json:"zoneState"`
+}
+
+// ZoneState is an availability zone's state.
+type ZoneState struct {
+	Available bool `json:"available"`
+}
+
+// AvailabilityZones lists the deployment's availability zones.
+// GET /os-availability-zone
+func (m *Manager) AvailabilityZones(ctx context.Context) ([]AvailabilityZone, error) {
+	var env struct {
+		Zones []AvailabilityZone `json:"availabilityZoneInfo"`
+	}
+	if err := m.rc.Do(ctx, rest.Call{Op: "discovery.AvailabilityZones", Path: "os-availability-zone"}, &env); err != nil {
+		return nil, err
+	}
+	return env.Zones, nil
+}
+
+// Resources that have list filters.
+const (
+	ResourceVolume        = "volume"
+	ResourceSnapshot      = "snapshot"
+	ResourceBackup        = "backup"
+	ResourceGroup         = "group"
+	ResourceGroupSnapshot = "group_snapshot"
+	ResourceAttachment    = "attachment"
+	ResourceMessage       = "message"
+	ResourcePool          = "pool"
+	ResourceVolumeType    = "volume_type"
+)
+
+// ResourceFilter is the list filters one resource accepts from non-admin
+// users (admins may filter on anything). A key ending in "~" also allows
+// the inexact form (microversion 3.34).
+type ResourceFilter struct {
+	Resource string   `json:"resource"`
+	Filters  []string `json:"filters"`
+}
+
+// ResourceFilters lists the filters the server accepts, for one resource
+// (e.g. ResourceVolume) or, with "", for all. The list is the operator's
+// resource_filters.json; a server without one answers with an empty list.
+// GET /resource_filters. Requires microversion 3.33.
+func (m *Manager) ResourceFilters(ctx context.Context, resource string) ([]ResourceFilter, error) {
+	var q url.Values
+	if resource != "" {
+		q = url.Values{"resource": {resource}}
+	}
+	var env struct {
+		Filters []ResourceFilter `json:"resource_filters"`
+	}
+	err := m.rc.Do(ctx, rest.Call{Op: "discovery.ResourceFilters", Path: "resource_filters", Query: q, Since: mv.V(3, 33)}, &env)
+	if err != nil {
+		return nil, err
+	}
+	return env.Filters, nil
+}

@@ -1,0 +1,54 @@
+package snapshots_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gocinder/cinder"
+	"github.com/gocinder/cinder/internal/testutil"
+	"github.com/gocinder/cinder/snapshots"
+)
+
+// Fixture IDs (scrubbed).
+const (
+	snapID    = "00000000-0000-4000-8000-000000000001"
+	volID     = "00000000-0000-4000-8000-000000000002"
+	projectID = "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0001"
+	userID    = "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0002"
+)
+
+// stamp is the time every fixture timestamp is scrubbed to.
+var stamp = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+
+// fixtureSnapshot is testdata/snapshots/get.json decoded.
+func fixtureSnapshot() snapshots.Snapshot {
+	return snapshots.Snapshot{
+		ID: snapID, Name: "sb-snap2", Description: "nightly", Status: snapshots.StatusAvailable, Size: 1,
+		VolumeID: volID, CreatedAt: stamp, UpdatedAt: stamp, Metadata: map[string]string{"purpose": "test"},
+		ProjectID: projectID, Progress: "100%", UserID: userID, ConsumesQuota: new(true),
+	}
+}
+
+// requireAPIError checks an error decoded from a recorded fault.
+func requireAPIError(t *testing.T, err error, status int, sentinel error, msg string) {
+	t.Helper()
+	require.Error(t, err)
+	assert.ErrorIs(t, err, sentinel)
+	var apiErr *cinder.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, status, apiErr.StatusCode)
+	assert.Equal(t, testutil.RequestID, apiErr.RequestID)
+	assert.Contains(t, apiErr.Message, msg)
+}
+
+// requireVersionError checks a microversion refusal.
+func requireVersionError(t *testing.T, err error, need string) {
+	t.Helper()
+	var verr *cinder.VersionError
+	require.True(t, errors.As(err, &verr), "want *cinder.VersionError, got %v", err)
+	assert.Equal(t, need, verr.Need.String())
+}
