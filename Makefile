@@ -1,0 +1,50 @@
+# gocinder: make test | lint | integration | bench | demo | build
+#
+# test         offline: gofmt check, go vet, unit tests + emulator tests with -race
+# lint         gofmt check, go vet (also with -tags integration), staticcheck
+# integration  the end-to-end suite against the emulator and the real cloud of
+#              the OS_* environment (. /tmp/os/openrc); see integration/doc.go
+# bench        the list benchmarks in ./bench
+# demo         builds, starts the emulator, runs examples/quickstart and the CLI
+# build        bin/cinder and bin/cinder-emulator
+
+GO          ?= go
+STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+BIN         ?= bin
+# the real cloud's scenarios wait a lot: run more of them at once than GOMAXPROCS
+IT_PARALLEL ?= 8
+
+.PHONY: all test fmt-check vet lint integration bench demo build clean
+
+all: test
+
+fmt-check:
+	@out="$$(gofmt -l . 2>&1)"; if [ -n "$$out" ]; then \
+		echo "gofmt: these files need formatting (run gofmt -w):"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+test: fmt-check vet
+	$(GO) test -race ./...
+
+lint: fmt-check vet
+	$(GO) vet -tags integration ./integration/...
+	$(STATICCHECK) ./...
+	$(STATICCHECK) -tags integration ./integration/...
+
+integration:
+	$(GO) test -race -tags integration -count=1 -timeout 30m -parallel $(IT_PARALLEL) ./integration/...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./bench/...
+
+demo:
+	@bash scripts/demo.sh
+
+build:
+	$(GO) build -o $(BIN)/cinder ./cmd/cinder
+	$(GO) build -o $(BIN)/cinder-emulator ./cmd/cinder-emulator
+
+clean:
+	rm -rf $(BIN)

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	cinder "github.com/gocinder/cinder"
+	"github.com/gocinder/cinder/internal/mv"
+)
+
+const projectHelp = "You must provide a project_id or project_name (with project_domain_name or project_domain_id) via " +
+	"  --os-project-id (env[OS_PROJECT_ID])  --os-project-name (env[OS_PROJECT_NAME]),  --os-project-domain-id " +
+	"(env[OS_PROJECT_DOMAIN_ID])  --os-project-domain-name (env[OS_PROJECT_DOMAIN_NAME])"
+
+// options maps the global options onto cinder.Options, checking that the
+// credentials are complete the way cinderclient checks them.
+func (a *app) options() (cinder.Options, error) {
+	g := a.g
+	o := cinder.Options{
+		Region:      g.region,
+		Interface:   firstOf(g.osInterface, g.endpointType),
+		ServiceType: g.serviceType,
+		ServiceName: firstOf(g.volumeService, g.serviceName),
+		Endpoint:    g.endpoint,
+		Timeout:     time.Duration(g.timeout * float64(time.Second)),
+		UserAgent:   "cinder-cli",
+	}
+	if g.retries > 0 {
+		o.MaxAttempts = g.retries + 1
+	}
+	if g.debug {
+		o.Logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	tr, err := a.transport()
+	if err != nil {
+		return o, err
+	}
+	o.HTTPClient = &http.Client{Transport: tr}
+	if g.cloud != "" && g.authURL == "" {
+		o.Auth = cinder.FromCloud(g.cloud)
+		return o, nil
+	}
+	auth := cinder.Auth{
+		AuthURL:                     g.authURL,
+		Username:                    g.username,
+		UserID:                      g.userID,
+		Password:                    g.password,
+		UserDomainName:              g.userDomainName,
+		UserDomainID:                g.userDomainID,
+		ProjectName:                 firstOf(g.projectName, g.tenantName),
+		ProjectID:                   firstOf(g.projectID, g.tenantID),
+		ProjectDomainName:           g.projectDomainName,
+		ProjectDomainID:             g.projectDomainID,
+		Token:                       g.token,
+		ApplicationCredentialID:     g.appCredID,
+		ApplicationCredentialName:   g.appCredName,
+		ApplicationCredentialSecret: g.appCredSecret,
+	}
+	switch strings.ToLower(g.authType) {
+	case "", "password", "v3password", "keystone":
+		auth.Token = ""
+		if g.token != "" && g.password == "" {
+			auth.Token = g.token // cinderclient's --os-token needs no --os-auth-type
+		}
+	case "token", "v3token", "admin_token", "noauth":
+		auth.Password = ""
+	case "v3applicationcredential", "applicationcredential":
+		auth.Password, auth.Token = "", ""
+	default:
+		return o, fmt.Errorf("unsupported --os-auth-type %q: use password, token or v3applicationcredential", g.authType)
+	}
+	o.Auth = auth
+	if auth.Token != "" && g.endpoint != "" && auth.AuthURL == "" {
+		return o, nil // no Keystone at all
+	}
+	if auth.ApplicationCredentialSecret == "" {
+		if auth.Password == "" && auth.Token == "" {
+			return o, errors.New("You must provide a password through --os-password, env[OS_PASSWORD] or, prompted response.")
+		}
+		if auth.ProjectID == "" && auth.ProjectName == "" {
+			return o, errors.New(projectHelp)
+		}
+	}
+	if auth.AuthURL == "" {
+		return o, errors.New("You must provide an authentication URL through --os-auth-url or env[OS_AUTH_URL].")
+	}
+	return o, nil
+}
+
+// transport is the base HTTP transport: TLS from the options, and raw body
+// capture for the commands that print resources (capture.go).
+func (a *app) transport() (http.RoundTripper, error) {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	g := a.g
+	if g.insecure || g.cacert != "" || g.cert != "" || g.key != "" {
+		cfg := &tls.Config{InsecureSkipVerify: g.insecure} //nolint:gosec // only with --insecure
+		if g.cacert != "" {
+			pem, err := os.ReadFile(g.cacert)
+			if err != nil {
+				return nil, fmt.Errorf("CA file: %w", err)
+			}
+			pool := x509.NewCertPool()
+			if !pool.AppendCertsFromPEM(pem) {
+				return nil, fmt.Errorf("CA file %s holds no PEM certificate", g.cacert)
+			}
+			cfg.RootCAs = pool
+		}
+		if g.cert != "" || g.key != "" {
+			if g.cert == "" || g.key == "" {
+				return nil, errors.New("--os-cert and --os-key must be given together")
+			}
+			cert, err := tls.LoadX509KeyPair(g.cert, g.key)
+			if err != nil {
+				return nil, fmt.Errorf("client certificate: %w", err)
+			}
+			cfg.Certificates = []tls.Certificate{cert}
+		}
+		t.TLSClientConfig = cfg
+	}
+	return captureTransport{next: t}, nil
+}
+
+// cinder returns the client, creating it on first use: authenticate,
+// find the endpoint and settle the microversion as cinderclient does
+// (the highest both sides support, or the one asked for, lowered with a
+// warning when the server is older).
+func (a *app) cinder(ctx context.Context) (*cinder.Client, error) {
+	if a.client != nil {
+		return a.client, nil
+	}
+	want, err := parseAPIVersion(a.g.apiVersion)
+	if err != nil {
+		return nil, err
+	}
+	o, err := a.options()
+	if err != nil {
+		return nil, err
+	}
+	c, err := cinder.New(ctx, o) // negotiates the highest common version
+	if err != nil {
+		return nil, err
+	}
+	if !want.IsZero() {
+		got := mv.MustParse(c.Microversion())
+		switch {
+		case got.Less(want):
+			fmt.Fprintf(a.stderr, "API version %s requested, \ndowngrading to %s based on server support.\n", want, got)
+		case want != got:
+			c = c.WithMicroversion(want.String())
+		}
+	}
+	a.client = c
+	return c, nil
+}
+
+// parseAPIVersion reads --os-volume-api-version: "" or "3.latest" (zero:
+// negotiate), "3" (3.0), "3.N"; "1" and "2" are served by 3.0 as in cinderclient.
+func parseAPIVersion(s string) (mv.Version, error) {
+	switch s = strings.TrimSpace(s); s {
+	case "", "latest", "3.latest", "3.x", "3.X":
+		return mv.Version{}, nil
+	case "3", "3.0", "1", "1.0", "2", "2.0":
+		return mv.V(3, 0), nil
+	}
+	major, minor, ok := strings.Cut(s, ".")
+	mi, err := strconv.Atoi(minor)
+	if !ok || major != "3" || err != nil || mi < 0 {
+		return mv.Version{}, usagef("invalid --os-volume-api-version %q: use 3, 3.N or 3.latest", s)
+	}
+	return mv.V(3, mi), nil
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

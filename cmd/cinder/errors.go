@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	cinder "github.com/gocinder/cinder"
+)
+
+// errorLine renders err as the one line cinderclient would print after
+// "ERROR: ".
+func errorLine(err error) string {
+	var apiErr *cinder.APIError
+	var verr *cinder.VersionError
+	var unreach *cinder.UnreachableError
+	var usage *usageError
+	var urlErr *url.Error
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &usage):
+		return oneLine(usage.msg)
+	case errors.As(err, &apiErr):
+		return apiMessage(apiErr)
+	case errors.As(err, &verr):
+		if !verr.Until.IsZero() && verr.Until.Less(verr.Have) {
+			return fmt.Sprintf("%s is supported up to API version %s; this client uses %s (see --os-volume-api-version)",
+				verr.Op, verr.Until, verr.Have)
+		}
+		return fmt.Sprintf("%s requires API version %s or later; this client uses %s (see --os-volume-api-version)",
+			verr.Op, verr.Need, verr.Have)
+	case errors.As(err, &unreach):
+		return fmt.Sprintf("Unable to establish connection to %s: %s", unreach.URL, cause(unreach.Err))
+	case errors.As(err, &urlErr) && errors.As(err, &opErr) && opErr.Op == "dial":
+		return fmt.Sprintf("Unable to establish connection to %s: %s", urlErr.URL, cause(opErr))
+	case errors.Is(err, context.Canceled):
+		return "Interrupted."
+	case errors.Is(err, context.DeadlineExceeded):
+		return "Timed out."
+	}
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "cinder: "); ok {
+		msg = sentence(rest)
+	}
+	return oneLine(msg)
+}
+
+// apiMessage formats an API error like cinderclient's exceptions:
+// "Volume x could not be found. (HTTP 404) (Request-ID: req-…)".
+func apiMessage(e *cinder.APIError) string {
+	msg := e.Message
+	if e.StatusCode == http.StatusUnauthorized && strings.HasPrefix(msg, "authentication failed") {
+		return "OpenStack credentials are not valid."
+	}
+	if msg == "" {
+		msg = http.StatusText(e.StatusCode)
+	}
+	s := fmt.Sprintf("%s (HTTP %d)", oneLine(msg), e.StatusCode)
+	if e.RequestID != "" {
+		s += " (Request-ID: " + e.RequestID + ")"
+	}
+	return s
+}
+
+// cause is the innermost message of a network error.
+func cause(err error) string {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err.Error()
+		}
+		err = next
+	}
+}
+
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

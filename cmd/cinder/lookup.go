@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	cinder "github.com/gocinder/cinder"
+	"github.com/gocinder/cinder/backups"
+	"github.com/gocinder/cinder/snapshots"
+	"github.com/gocinder/cinder/transfers"
+	"github.com/gocinder/cinder/volumes"
+)
+
+// lookupError is a name-or-ID that matched no resource, or several.
+type lookupError struct{ msg string }
+
+func (e *lookupError) Error() string { return e.msg }
+
+// findVolume resolves a volume name or ID (volumes.Find), with
+// cinderclient's messages when nothing or several volumes match.
+func (a *app) findVolume(ctx context.Context, ref string) (*volumes.Volume, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := c.Volumes.Find(ctx, ref)
+	return v, lookupErr("volume", ref, err)
+}
+
+// lookupErr turns Find's errors into cinderclient's wording.
+func lookupErr(kind, ref string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var apiErr *cinder.APIError
+	switch {
+	case ambiguous(err):
+		return &lookupError{fmt.Sprintf("Multiple %s matches found for '%s', use an ID to be more specific.", kind, ref)}
+	case errors.Is(err, cinder.ErrNotFound) && !errors.As(err, &apiErr):
+		return &lookupError{fmt.Sprintf("No %s with a name or ID of '%s' exists.", kind, ref)}
+	}
+	return err
+}
+
+// ambiguous reports whether err is a Find's "several match" error.
+func ambiguous(err error) bool {
+	var v *volumes.AmbiguousError
+	var s *snapshots.AmbiguousError
+	var b *backups.AmbiguousError
+	var t *transfers.AmbiguousError
+	return errors.As(err, &v) || errors.As(err, &s) || errors.As(err, &b) || errors.As(err, &t)
+}
+
+// findSnapshot resolves a snapshot name or ID (snapshots.Find).
+func (a *app) findSnapshot(ctx context.Context, ref string) (*snapshots.Snapshot, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s, err := c.Snapshots.Find(ctx, ref)
+	return s, lookupErr("snapshot", ref, err)
+}
+
+// findBackup resolves a backup name or ID (backups.Find). The "volumebackup"
+// in the messages is cinderclient's wording.
+func (a *app) findBackup(ctx context.Context, ref string) (*backups.Backup, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b, err := c.Backups.Find(ctx, ref)
+	return b, lookupErr("volumebackup", ref, err)
+}
+
+// findTransfer resolves a transfer name or ID (transfers.Find).
+func (a *app) findTransfer(ctx context.Context, ref string) (*transfers.Transfer, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t, err := c.Transfers.Find(ctx, ref)
+	return t, lookupErr("transfer", ref, err)
+}

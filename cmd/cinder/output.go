@@ -1,0 +1,170 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// printDict prints o as cinderclient's print_dict does: a "Property | Value"
+// table sorted by property; the keys in formatters, when dicts, as one
+// "key : value" line per key. -f json|yaml|value and -c apply.
+func (a *app) printDict(o *object, property string, formatters ...string) error {
+	keys := o.keys
+	if len(a.g.columns) > 0 {
+		keys = nil
+		for _, c := range a.g.columns {
+			if _, ok := o.get(c); !ok {
+				return usagef("no property %q (choose from %s)", c, strings.Join(o.keys, ", "))
+			}
+			keys = append(keys, c)
+		}
+	}
+	switch a.g.format {
+	case "json", "yaml":
+		sub := newObject()
+		for _, k := range keys {
+			sub.set(k, o.vals[k])
+		}
+		return a.encode(sub)
+	case "value":
+		for _, k := range keys {
+			fmt.Fprintln(a.stdout, pyStr(o.vals[k]))
+		}
+		return nil
+	}
+	t := &table{header: []string{property, "Value"}}
+	for _, k := range keys {
+		v := o.vals[k]
+		s := pyStr(v)
+		if d, ok := v.(*object); ok && slices.Contains(formatters, k) {
+			s = prettyDict(d)
+		}
+		t.rows = append(t.rows, []string{k, strings.ReplaceAll(s, "\r", " ")})
+	}
+	if len(a.g.columns) == 0 {
+		t.sortBy(0)
+	}
+	return t.render(a.stdout)
+}
+
+// printList prints rows as cinderclient's print_list does: None as "-",
+// sorted by column sortCol (-1: as given). -f json|yaml|value and -c apply.
+func (a *app) printList(header []string, rows [][]any, sortCol int) error {
+	idx := make([]int, len(header))
+	for i := range header {
+		idx[i] = i
+	}
+	if len(a.g.columns) > 0 {
+		idx = idx[:0]
+		for _, c := range a.g.columns {
+			i := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(h, c) })
+			if i < 0 {
+				return usagef("no column %q (choose from %s)", c, strings.Join(header, ", "))
+			}
+			idx = append(idx, i)
+		}
+		if !slices.Contains(idx, sortCol) {
+			sortCol = -1
+		} else {
+			sortCol = slices.Index(idx, sortCol)
+		}
+	}
+	hdr := make([]string, len(idx))
+	for j, i := range idx {
+		hdr[j] = header[i]
+	}
+	pick := func(row []any) []any {
+		out := make([]any, len(idx))
+		for j, i := range idx {
+			out[j] = row[i]
+		}
+		return out
+	}
+	switch a.g.format {
+	case "json", "yaml":
+		list := make([]any, 0, len(rows))
+		for _, r := range rows {
+			o := newObject()
+			for j, v := range pick(r) {
+				o.set(hdr[j], v)
+			}
+			list = append(list, o)
+		}
+		return a.encode(list)
+	}
+	t := &table{header: hdr}
+	for _, r := range rows {
+		cells := make([]string, len(idx))
+		for j, v := range pick(r) {
+			if v == nil {
+				cells[j] = "-"
+			} else {
+				cells[j] = strings.ReplaceAll(pyStr(v), "\r", " ")
+			}
+		}
+		t.rows = append(t.rows, cells)
+	}
+	if sortCol >= 0 {
+		t.sortBy(sortCol)
+	}
+	if a.g.format == "value" {
+		for _, r := range t.rows {
+			fmt.Fprintln(a.stdout, strings.Join(r, " "))
+		}
+		return nil
+	}
+	return t.render(a.stdout)
+}
+
+// encode writes v (ordered values) as JSON or YAML.
+func (a *app) encode(v any) error {
+	if a.g.format == "yaml" {
+		b, err := yaml.Marshal(yamlNode(v))
+		if err != nil {
+			return err
+		}
+		_, err = a.stdout.Write(b)
+		return err
+	}
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(a.stdout, "%s\n", b)
+	return err
+}
+
+// yamlNode converts an ordered value to a YAML node, keeping key order.
+func yamlNode(v any) *yaml.Node {
+	switch x := v.(type) {
+	case *object:
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		for _, k := range x.keys {
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, yamlNode(x.vals[k]))
+		}
+		return n
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, e := range x {
+			n.Content = append(n.Content, yamlNode(e))
+		}
+		return n
+	case nil:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(x)}
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(x.String(), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: x.String()}
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: x}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(v)}
+}

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	cinder "github.com/gocinder/cinder"
+	"github.com/gocinder/cinder/internal/mv"
+)
+
+// Helpers shared by the snapshot, backup, transfer and attachment commands:
+// rendering the captured JSON, list tables, bulk reports and common flags.
+
+// rawObject returns the captured server JSON of the resource id (under
+// singular or plural), or v converted when nothing was captured.
+func rawObject(rb *rawBodies, singular, plural, id string, v any) (*object, error) {
+	if o := rb.find(singular, plural, id); o != nil {
+		return o, nil
+	}
+	return orderedObject(v)
+}
+
+// orderedObject converts a Go value to an ordered object.
+func orderedObject(v any) (*object, error) {
+	o, err := toOrdered(v)
+	if err != nil {
+		return nil, err
+	}
+	obj, ok := o.(*object)
+	if !ok {
+		return nil, fmt.Errorf("cinder: unexpected %T where an object was expected", o)
+	}
+	return obj, nil
+}
+
+// lastObject returns the last captured JSON body, when it is an object.
+func lastObject(rb *rawBodies) *object {
+	rb.mu.Lock()
+	var last []byte
+	if n := len(rb.bodies); n > 0 {
+		last = rb.bodies[n-1]
+	}
+	rb.mu.Unlock()
+	if last == nil {
+		return nil
+	}
+	v, err := decodeOrdered(last)
+	if err != nil {
+		return nil
+	}
+	o, _ := v.(*object)
+	return o
+}
+
+// without returns a copy of o without the given keys.
+func without(o *object, keys ...string) *object {
+	out := newObject()
+	for _, k := range o.keys {
+		if !contains(keys, k) {
+			out.set(k, o.vals[k])
+		}
+	}
+	return out
+}
+
+// listRows picks the table columns from raw objects the way cinderclient's
+// print_list does: the key is the column title in lower case with "_" for
+// spaces; a missing key is "" or, with exclude, drops the column.
+func listRows(raws []*object, cols []string, exclude bool) ([]string, [][]any) {
+	keyOf := func(col string) string { return strings.ReplaceAll(strings.ToLower(col), " ", "_") }
+	var keep []string
+	for _, col := range cols {
+		ok := true
+		if exclude {
+			for _, o := range raws {
+				if _, has := o.get(keyOf(col)); !has {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok {
+			keep = append(keep, col)
+		}
+	}
+	rows := make([][]any, len(raws))
+	for i, o := range raws {
+		for _, col := range keep {
+			v, ok := o.get(keyOf(col))
+			if !ok {
+				v = ""
+			}
+			rows[i] = append(rows[i], v)
+		}
+	}
+	return keep, rows
+}
+
+// needVersion fails with a *cinder.VersionError-like error when the client's
+// microversion is below since; op names the command or option.
+func (a *app) needVersion(ctx context.Context, op string, since mv.Version) error {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return err
+	}
+	have := mv.MustParse(c.Microversion())
+	if have.Less(since) {
+		return versionError(op, since, mv.Version{}, have)
+	}
+	return nil
+}
+
+// versionError is the error of a command or option outside [need, until].
+func versionError(op string, need, until, have mv.Version) error {
+	return &cinder.VersionError{Op: op, Need: need, Until: until, Have: have}
+}
+
+// haveVersion reports whether the client's microversion is at least v.
+func (a *app) haveVersion(ctx context.Context, v mv.Version) (bool, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return false, err
+	}
+	return mv.MustParse(c.Microversion()).AtLeast(v), nil
+}
+
+// resetReport reports a multi-resource reset-state the way cinderclient
+// does: a single failed resource is the error itself; with several, one
+// line per failure, then allMsg when all failed (or how many did).
+func (a *app) resetReport(refs []string, errs []error, failed func(string) string, allMsg, kind string) error {
+	if len(refs) == 1 && errs[0] != nil {
+		var ue *usageError
+		if errors.As(errs[0], &ue) {
+			return errs[0]
+		}
+		return errors.New(failed(refs[0]) + ": " + errorLine(errs[0]))
+	}
+	return a.bulkReport(refs, errs, failed, allMsg, "reset the state of", kind)
+}
+
+// allTenantsFlag registers cinderclient's --all-tenants [<0|1>].
+func allTenantsFlag(fs *pflag.FlagSet, dst *int, meta string) {
+	fs.IntVar(dst, "all-tenants", 0, "Shows details for all tenants. Admin only.")
+	setMeta(fs, "all-tenants", meta)
+	optValue(fs, "all-tenants", "1", "0", "1")
+}
+
+// envAllTenants applies env[ALL_TENANTS] when the flag was not given.
+func (a *app) envAllTenants(n int) int {
+	if n == 0 {
+		if v, err := strconv.Atoi(a.getenv("ALL_TENANTS")); err == nil {
+			return v
+		}
+	}
+	return n
+}
+
+// kvFlag registers a nargs='*' key=value flag.
+func kvFlag(fs *pflag.FlagSet, dst *[]string, name, help string) {
+	fs.StringArrayVar(dst, name, nil, help)
+	setMeta(fs, name, "[<key=value> ...]")
+	multiValue(fs, name)
+}
+
+// strFlag registers a string flag with its metavar.
+func strFlag(fs *pflag.FlagSet, dst *string, name, meta, def, help string) {
+	fs.StringVar(dst, name, def, help)
+	setMeta(fs, name, meta)
+}
+
+// withCountFlag registers --with-count [<True|False>].
+func withCountFlag(fs *pflag.FlagSet, dst *string, what string) {
+	fs.StringVar(dst, "with-count", "", "Show total number of "+what+" entities. This is useful when pagination is applied in the request. (Supported by API version 3.45 and later)")
+	setMeta(fs, "with-count", "<True|False>")
+	optValue(fs, "with-count", "True", "True", "true", "False", "false")
+}
+
+// optBool reads an optional boolean flag value ("" is false).
+func optBool(flag, s string) (bool, error) {
+	if s == "" {
+		return false, nil
+	}
+	return parseBool(flag, s)
+}
+
+// dedupe drops repeated words, keeping the first.
+func dedupe(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// resetOther is reset-state --type snapshot|backup.
+func (a *app) resetOther(ctx context.Context, typ string, refs []string, state string) error {
+	c, err := a.cinder(ctx) // before the goroutines: the client is made once
+	if err != nil {
+		return err
+	}
+	var errs []error
+	if typ == "snapshot" {
+		errs = a.resetSnapshots(ctx, c, refs, state)
+	} else {
+		errs = a.resetBackups(ctx, c, refs, state)
+	}
+	return a.bulkReport(refs, errs, func(ref string) string { return "Reset state for entity " + ref + " failed" },
+		"Unable to reset the state for the specified entity(s).", "reset the state of", "entities")
+}
