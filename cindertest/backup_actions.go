@@ -64,7 +64,7 @@ func (c *call) restoreBackup() {
 				return
 			}
 		}
-		if msg := st.checkQuota(v.ProjectID, 1, v.Size); msg != "" {
+		if msg := st.checkQuota(v.ProjectID, v.TypeID, 1, v.Size); msg != "" {
 			c.fault(413, "%s", msg)
 			return
 		}

@@ -20,6 +20,7 @@ type call struct {
 	project string // project ID in the URL
 	params  []string
 	body    []byte
+	reqID   string
 }
 
 func (c *call) at(minor int) bool { return c.mv.atLeast(3, minor) }
@@ -47,8 +48,11 @@ func writeFault(w http.ResponseWriter, code int, msg string) {
 
 func (c *call) notFound()            { c.fault(404, "The resource could not be found.") }
 func (c *call) json(code int, v any) { writeJSON(c.w, code, v) }
-func (c *call) accepted()            { c.w.WriteHeader(http.StatusAccepted) }
-func (c *call) policy(rule string)   { c.fault(403, "Policy doesn't allow %s to be performed.", rule) }
+func (c *call) accepted() {
+	c.w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+	c.w.WriteHeader(http.StatusAccepted)
+}
+func (c *call) policy(rule string) { c.fault(403, "Policy doesn't allow %s to be performed.", rule) }
 func (c *call) invalidField(field string, v any, why string) {
 	c.fault(400, "Invalid input for field/attribute %s. Value: %s. %s", field, pyRepr(v, false), why)
 }
@@ -91,37 +95,39 @@ func (s *Server) cinder(w http.ResponseWriter, r *http.Request, p string) {
 		return
 	}
 	w.Header().Set("X-Compute-Request-Id", reqID)
-	c := &call{s: s, w: w, r: r, tok: tok, admin: s.ids.isAdmin(tok)}
-	if !c.negotiate() {
-		return
-	}
+	c := &call{s: s, w: w, r: r, tok: tok, admin: s.ids.isAdmin(tok), reqID: reqID}
 	segs := strings.Split(strings.Trim(p, "/"), "/")
 	if segs[0] != "v3" {
-		c.notFound()
+		webobNotFound(w, r)
 		return
 	}
 	segs = segs[1:]
 	if len(segs) == 0 {
-		c.json(http.StatusOK, s.versionsDoc())
+		if c.negotiate() {
+			c.json(http.StatusOK, s.versionsDoc())
+		}
 		return
 	}
-	if topLevel[segs[0]] {
+	routes := s.cinderRoutes()
+	switch {
+	case segs[0] == "default-types":
 		c.project = tok.projectID
-	} else {
+		routes = defaultTypeRoutes()
+	case topLevel[segs[0]]:
+		c.project = tok.projectID
+	default:
 		c.project, segs = segs[0], segs[1:]
-		if c.project != tok.projectID {
-			c.fault(400, "Malformed request url")
-			return
-		}
 	}
-	h, params, found := matchRoute(s.cinderRoutes(), r.Method, segs)
+	h, params, _ := matchRoute(routes, r.Method, segs)
 	if h == nil {
-		if found {
-			w.Header().Set("Allow", "")
-			c.fault(405, "The method is not allowed for this resource.")
-		} else {
-			c.notFound()
-		}
+		webobNotFound(w, r)
+		return
+	}
+	if !c.negotiate() {
+		return
+	}
+	if c.project != tok.projectID {
+		c.fault(400, "Malformed request url")
 		return
 	}
 	c.params = params

@@ -37,12 +37,13 @@ type identity struct {
 	projects map[string]*project // by id
 	users    map[string]*user    // by id
 	tokens   map[string]*token   // by token id
+	revoked  map[string]bool     // revoked or expired token ids
 	roleIDs  map[string]string   // role name -> id
 }
 
 func newIdentity() *identity {
 	ids := &identity{projects: map[string]*project{}, users: map[string]*user{},
-		tokens: map[string]*token{}, roleIDs: map[string]string{}}
+		tokens: map[string]*token{}, revoked: map[string]bool{}, roleIDs: map[string]string{}}
 	ids.addUser("admin", "admin", ids.addProject("admin"), []string{"admin", "member", "reader"})
 	ids.addUser("demo", "demo", ids.addProject("demo"), []string{"member", "reader"})
 	ids.addProject("service")
@@ -105,10 +106,27 @@ func (ids *identity) valid(id string) *token {
 		return nil
 	}
 	if time.Now().After(t.expires) {
-		delete(ids.tokens, id)
+		ids.revoke(id)
 		return nil
 	}
 	return t
+}
+
+// revoke invalidates a token; Keystone then reports it as unvalidatable
+// rather than unrecognised.
+func (ids *identity) revoke(id string) {
+	if ids.tokens[id] != nil {
+		ids.revoked[id] = true
+	}
+	delete(ids.tokens, id)
+}
+
+// invalidTokenMessage is Keystone's 404 text for a subject token that does not validate.
+func (ids *identity) invalidTokenMessage(id string) string {
+	if ids.revoked[id] {
+		return "Failed to validate token"
+	}
+	return "Could not recognize Fernet token"
 }
 
 func (ids *identity) isAdmin(t *token) bool {

@@ -103,11 +103,11 @@ func (s *Server) ksTokens(w http.ResponseWriter, r *http.Request) {
 		}
 		t := s.ids.valid(r.Header.Get("X-Subject-Token"))
 		if t == nil {
-			s.ksFault(w, http.StatusNotFound, "Failed to validate token")
+			s.ksFault(w, http.StatusNotFound, s.ids.invalidTokenMessage(r.Header.Get("X-Subject-Token")))
 			return
 		}
 		if r.Method == http.MethodDelete {
-			delete(s.ids.tokens, t.id)
+			s.ids.revoke(t.id)
 			w.WriteHeader(http.StatusNoContent)
 			return
 		}

@@ -8,15 +8,19 @@ import (
 
 // listSpec describes one paginated collection for listItems.
 type listSpec[T any] struct {
-	path   string // collection path for the next link, e.g. "snapshots/detail"
-	key    string // JSON key, e.g. "snapshots"
-	sort   []string
-	id     func(T) string
-	field  func(T, string) string
-	marker func(id string) (T, bool) // looks up a marker outside the filtered set
-	notFnd string                    // 404 message format for an unknown marker
-	view   func(T) any
-	count  bool // with_count requested
+	path string // collection path for the next link, e.g. "snapshots/detail"
+	key  string // JSON key, e.g. "snapshots"
+	// linksKey is the next-link key (default key+"_links").
+	linksKey string
+	// ignoreMarker makes an unknown marker start at the first item.
+	ignoreMarker bool
+	sort         []string
+	id           func(T) string
+	field        func(T, string) string
+	marker       func(id string) (T, bool) // looks up a marker outside the filtered set
+	notFnd       string                    // 404 message format for an unknown marker
+	view         func(T) any
+	count        bool // with_count requested
 }
 
 // listItems sorts, pages and writes items; it handles the marker like Cinder:
@@ -27,6 +31,9 @@ func listItems[T any](c *call, items []T, spec listSpec[T]) {
 		return
 	}
 	total := len(items)
+	if spec.ignoreMarker && !slices.ContainsFunc(items, func(x T) bool { return spec.id(x) == p.marker }) {
+		p.marker = ""
+	}
 	if p.marker != "" && !slices.ContainsFunc(items, func(x T) bool { return spec.id(x) == p.marker }) {
 		m, found := spec.marker(p.marker)
 		if !found {
@@ -48,7 +55,11 @@ func listItems[T any](c *call, items []T, spec listSpec[T]) {
 	out := map[string]any{spec.key: list}
 	if len(pageItems) > 0 {
 		if l := c.nextLink(spec.path, p, len(pageItems), spec.id(pageItems[len(pageItems)-1])); l != nil {
-			out[spec.key+"_links"] = l
+			lk := spec.linksKey
+			if lk == "" {
+				lk = spec.key + "_links"
+			}
+			out[lk] = l
 		}
 	}
 	if spec.count {

@@ -107,7 +107,7 @@ func (c *call) manageVolume() {
 	if b, ok := jsonBool(body["bootable"]); ok {
 		v.Bootable = b
 	}
-	if msg := st.checkQuota(v.ProjectID, 1, size); msg != "" {
+	if msg := st.checkQuota(v.ProjectID, v.TypeID, 1, size); msg != "" {
 		c.fault(413, "%s", msg)
 		return
 	}

@@ -137,10 +137,44 @@ func (s *Server) cinderRoutes() []route {
 	rs = append(rs, attachmentRoutes()...)
 	rs = append(rs, typeRoutes()...)
 	rs = append(rs, quotaRoutes()...)
+	rs = append(rs, typeSpecRoutes()...)
+	rs = append(rs, encryptionRoutes()...)
+	rs = append(rs, qosRoutes()...)
+	rs = append(rs, limitRoutes()...)
+	rs = append(rs, messageRoutes()...)
+	rs = append(rs, discoveryRoutes()...)
+	rs = append(rs, poolRoutes()...)
 	return rs
+}
+
+// webobNotFound is the answer of Cinder's router (webob) for a path or
+// method no controller serves; its format follows the Accept header.
+func webobNotFound(w http.ResponseWriter, r *http.Request) {
+	accept := r.Header.Get("Accept")
+	var ctype, body string
+	switch {
+	case strings.Contains(accept, "application/json"):
+		ctype = "application/json"
+		body = `{"message": "The resource could not be found.<br /><br />\n\n\n", "code": "404 Not Found", "title": "Not Found"}`
+	case strings.Contains(accept, "html") || strings.Contains(accept, "*/*"):
+		ctype = "text/html; charset=UTF-8"
+		body = "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n" +
+			"  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>"
+	default:
+		ctype = "text/plain; charset=UTF-8"
+		body = "404 Not Found\n\nThe resource could not be found.\n\n   "
+	}
+	w.Header().Del("OpenStack-API-Version")
+	w.Header().Del("Vary")
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", itoa(len(body)))
+	w.WriteHeader(http.StatusNotFound)
+	_, _ = io.WriteString(w, body)
 }
 
 // topLevel are resource names accepted without a project ID (3.67).
 var topLevel = map[string]bool{"volumes": true, "snapshots": true, "types": true, "os-quota-sets": true,
 	"manageable_volumes": true, "os-volume-manage": true, "backups": true, "attachments": true,
-	"volume-transfers": true, "os-volume-transfer": true, "manageable_snapshots": true, "os-snapshot-manage": true, "limits": true}
+	"volume-transfers": true, "os-volume-transfer": true, "manageable_snapshots": true, "os-snapshot-manage": true, "limits": true,
+	"qos-specs": true, "os-quota-class-sets": true, "messages": true, "os-availability-zone": true, "extensions": true,
+	"resource_filters": true, "scheduler-stats": true, "capabilities": true, "os-services": true}

@@ -38,6 +38,12 @@ type Options struct {
 	CreateDelay time.Duration
 	// Quotas are the default per-project quotas; zero fields take Cinder's defaults.
 	Quotas Quotas
+	// Capacity is the size in GiB of the emulated backend's only pool
+	// (default 5000, about what the real test cloud's thin pool takes). A
+	// volume that does not fit goes to "error" and a user message is recorded.
+	Capacity int
+	// MessageTTL is how long user messages are kept (default 30 days, Cinder's message_ttl).
+	MessageTTL time.Duration
 	// Logger receives one Debug record per request (default: discard).
 	Logger *slog.Logger
 }
@@ -90,6 +96,12 @@ func Serve(ln net.Listener, opts Options) *Server {
 	}
 	if opts.MaxMicroversion == "" {
 		opts.MaxMicroversion = "3.71"
+	}
+	if opts.Capacity <= 0 {
+		opts.Capacity = 5000
+	}
+	if opts.MessageTTL <= 0 {
+		opts.MessageTTL = defaultMessageTTL
 	}
 	if opts.TokenTTL <= 0 {
 		opts.TokenTTL = time.Hour
@@ -195,6 +207,9 @@ func (s *Server) ProjectID(name string) string {
 func (s *Server) RevokeAll() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for id := range s.ids.tokens {
+		s.ids.revoked[id] = true
+	}
 	clear(s.ids.tokens)
 }
 
@@ -202,7 +217,7 @@ func (s *Server) RevokeAll() {
 func (s *Server) RevokeToken(tok string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.ids.tokens, tok)
+	s.ids.revoke(tok)
 }
 
 // Request is one entry in the request log.

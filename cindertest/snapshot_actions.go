@@ -268,7 +268,7 @@ func (c *call) manageSnapshot() {
 			return
 		}
 	}
-	if msg := st.checkSnapshotQuota(v.ProjectID, size); msg != "" {
+	if msg := st.checkSnapshotQuota(v.ProjectID, v.TypeID, size); msg != "" {
 		c.fault(413, "%s", msg)
 		return
 	}

@@ -229,6 +229,9 @@ func (c *call) createSnapshot() {
 		force = true
 	}
 	switch {
+	case v.Host == "":
+		c.invalidVolume("volume is not assigned to a host")
+		return
 	case v.Status == "error":
 		c.invalidVolume("The snapshot cannot be created when the volume is in error status.")
 		return
@@ -246,7 +249,7 @@ func (c *call) createSnapshot() {
 		return
 	}
 	st := c.s.st
-	if msg := st.checkSnapshotQuota(v.ProjectID, v.Size); msg != "" {
+	if msg := st.checkSnapshotQuota(v.ProjectID, v.TypeID, v.Size); msg != "" {
 		c.fault(413, "%s", msg)
 		return
 	}
@@ -262,12 +265,23 @@ func (c *call) createSnapshot() {
 }
 
 // checkSnapshotQuota returns Cinder's 413 message for one more snapshot of gigs GiB, or "".
-func (st *store) checkSnapshotQuota(project string, gigs int) string {
-	q := st.quota(project)
-	if _, _, n := st.usage(project); q.Snapshots >= 0 && n+1 > q.Snapshots {
-		return fmt.Sprintf("SnapshotLimitExceeded: Maximum number of snapshots allowed (%d) exceeded", q.Snapshots)
+func (st *store) checkSnapshotQuota(project, typeID string, gigs int) string {
+	if msg := st.checkQuota(project, typeID, 0, gigs); msg != "" {
+		return msg
 	}
-	return st.checkQuota(project, 0, gigs)
+	q := st.quota(project)
+	over := func(limit int) string {
+		return fmt.Sprintf("SnapshotLimitExceeded: Maximum number of snapshots allowed (%d) exceeded", limit)
+	}
+	if _, _, n := st.usage(project); q.Snapshots >= 0 && n+1 > q.Snapshots {
+		return over(q.Snapshots)
+	}
+	if t := st.types[typeID]; t != nil {
+		if l := st.typeLimit(project, "snapshots", t.ID); l >= 0 && st.typeUsage(project, t.ID)["snapshots"]+1 > l {
+			return over(l)
+		}
+	}
+	return ""
 }
 
 // visibleSnapshot returns the snapshot if the caller may see it.

@@ -84,7 +84,7 @@ func TestSnapshotBlocksVolumeDeleteAndQuota(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, r.code)
 	assert.Contains(t, string(r.body), "have snapshots")
 	r = e.do("demo", "", "POST", "snapshots", `{"snapshot":{"volume_id":"`+vol+`"}}`)
-	assert.JSONEq(t, `{"overLimit": {"code": 413, "message": "SnapshotLimitExceeded: Maximum number of snapshots allowed (1) exceeded", "retryAfter": "0"}}`, string(r.body))
+	assert.JSONEq(t, `{"overLimit": {"code": 413, "message": "VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested 2G, quota is 5G and 4G has been consumed.", "retryAfter": "0"}}`, string(r.body), "gigabytes is checked before snapshots, as on real Cinder")
 	q := e.do("demo", "", "GET", "os-quota-sets/"+e.demoProj+"?usage=True", "").json(t)["quota_set"].(map[string]any)
 	assert.Equal(t, float64(1), q["snapshots"].(map[string]any)["in_use"])
 	assert.Equal(t, float64(4), q["gigabytes"].(map[string]any)["in_use"])

@@ -63,9 +63,14 @@ type volume struct {
 }
 
 type volumeType struct {
-	ID, Name, Description string
-	IsPublic              bool
-	ExtraSpecs            map[string]string
+	ID, Name    string
+	Description *string
+	IsPublic    bool
+	ExtraSpecs  map[string]*string // a nil value is a JSON null
+	Access      map[string]bool    // projects with access to a private type
+	QosID       string
+	Encryption  *encryption
+	CreatedAt   time.Time
 }
 
 // store holds Cinder state; guarded by Server.mu.
@@ -75,9 +80,13 @@ type store struct {
 	backups   map[string]*backup
 	transfers map[string]*transfer
 	types     map[string]*volumeType
+	qos       map[string]*qosSpec
+	messages  map[string]*message
 	jobs      []job
 	defType   string
-	quotas    map[string]Quotas // per project; missing = defaults
+	projTypes map[string]string         // project -> default volume type (3.62)
+	quotas    map[string]map[string]int // project -> overridden limits (per-type keys use the type ID)
+	classes   map[string]map[string]int // quota class -> overridden limits
 	defaults  Quotas
 	seq       int64
 	lastNow   time.Time
@@ -86,9 +95,11 @@ type store struct {
 func newStore(defaults Quotas) *store {
 	st := &store{volumes: map[string]*volume{}, snapshots: map[string]*snapshot{},
 		backups: map[string]*backup{}, transfers: map[string]*transfer{},
-		types: map[string]*volumeType{}, quotas: map[string]Quotas{}, defaults: defaults}
-	t := &volumeType{ID: newUUID(), Name: "__DEFAULT__", Description: "Default Volume Type",
-		IsPublic: true, ExtraSpecs: map[string]string{}}
+		types: map[string]*volumeType{}, qos: map[string]*qosSpec{}, messages: map[string]*message{},
+		projTypes: map[string]string{}, quotas: map[string]map[string]int{}, classes: map[string]map[string]int{},
+		defaults: defaults}
+	t := &volumeType{ID: newUUID(), Name: "__DEFAULT__", Description: ptr("Default Volume Type"),
+		IsPublic: true, ExtraSpecs: map[string]*string{}, CreatedAt: st.now()}
 	st.types[t.ID] = t
 	st.defType = t.ID
 	return st
@@ -146,10 +157,13 @@ func (st *store) settle(now time.Time, _ time.Duration) {
 }
 
 func (st *store) quota(project string) Quotas {
-	if q, ok := st.quotas[project]; ok {
-		return q
+	q := st.classQuota("default")
+	for _, f := range quotaFields(&q) {
+		if n, ok := st.quotas[project][f.name]; ok {
+			*f.p = n
+		}
 	}
-	return st.defaults
+	return q
 }
 
 // usage counts volumes and gigabytes that consume quota in project.
@@ -180,20 +194,42 @@ func (st *store) backupUsage(project string) (n, gigs int) {
 	return n, gigs
 }
 
-// checkQuota returns Cinder's 413 message for adding vols volumes and gigs GiB, or "".
-func (st *store) checkQuota(project string, vols, gigs int) string {
+// checkQuota returns Cinder's 413 message for adding vols volumes and gigs
+// GiB of volume type typeID ("" = no per-type check), or "".
+func (st *store) checkQuota(project, typeID string, vols, gigs int) string {
 	q := st.quota(project)
 	uv, ug, _ := st.usage(project)
 	if q.PerVolumeGigabytes >= 0 && vols > 0 && gigs > q.PerVolumeGigabytes {
 		return fmt.Sprintf("VolumeSizeExceedsLimit: Requested volume size %dG is larger than maximum allowed limit %dG.",
 			gigs, q.PerVolumeGigabytes)
 	}
+	gigsOver := func(key string, limit, used int) string {
+		return fmt.Sprintf("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed %s quota. "+
+			"Requested %dG, quota is %dG and %dG has been consumed.", key, gigs, limit, used)
+	}
+	volsOver := func(key string, limit int) string {
+		return fmt.Sprintf("VolumeLimitExceeded: Maximum number of volumes allowed (%d) exceeded for quota '%s'.", limit, key)
+	}
+	t := st.types[typeID]
+	var tu map[string]int
+	if t != nil {
+		tu = st.typeUsage(project, t.ID)
+	}
 	if q.Gigabytes >= 0 && ug+gigs > q.Gigabytes {
-		return fmt.Sprintf("VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. "+
-			"Requested %dG, quota is %dG and %dG has been consumed.", gigs, q.Gigabytes, ug)
+		return gigsOver("gigabytes", q.Gigabytes, ug)
+	}
+	if t != nil && gigs > 0 {
+		if l := st.typeLimit(project, "gigabytes", t.ID); l >= 0 && tu["gigabytes"]+gigs > l {
+			return gigsOver("gigabytes_"+t.Name, l, tu["gigabytes"])
+		}
 	}
 	if q.Volumes >= 0 && vols > 0 && uv+vols > q.Volumes {
-		return fmt.Sprintf("VolumeLimitExceeded: Maximum number of volumes allowed (%d) exceeded for quota 'volumes'.", q.Volumes)
+		return volsOver("volumes", q.Volumes)
+	}
+	if t != nil && vols > 0 {
+		if l := st.typeLimit(project, "volumes", t.ID); l >= 0 && tu["volumes"]+vols > l {
+			return volsOver("volumes_"+t.Name, l)
+		}
 	}
 	return ""
 }

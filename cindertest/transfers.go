@@ -228,7 +228,7 @@ func (c *call) acceptTransfer() {
 				v.Size, q.PerVolumeGigabytes)
 			return
 		}
-		if msg := st.checkQuota(dest, 1, v.Size); msg != "" {
+		if msg := st.checkQuota(dest, v.TypeID, 1, v.Size); msg != "" {
 			c.fault(413, "%s", msg)
 			return
 		}

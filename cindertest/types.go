@@ -1,21 +1,372 @@
 package cindertest
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+	"strings"
+)
 
-// Minimal volume types (list, show, default, create) so that volume_type
-// and os-retype can be exercised; the full resource comes later.
+// Volume types: list, show, default, create, update, delete. Extra specs and
+// access are in type_specs.go, encryption in encryption.go.
 func typeRoutes() []route {
 	return []route{
 		rt("GET", "types", (*call).listTypes),
-		rt("GET", "types/default", func(c *call) { c.showType(c.s.st.defType) }),
-		rt("GET", "types/{id}", func(c *call) { c.showType(c.params[0]) }),
+		rt("GET", "types/default", (*call).showDefaultType),
+		rt("GET", "types/{id}", (*call).showType),
 		rt("POST", "types", (*call).createType),
+		rt("PUT", "types/{id}", (*call).updateType),
 		rt("DELETE", "types/{id}", (*call).deleteType),
 	}
 }
 
-func (c *call) deleteType() {
-	if !c.requireAdmin("volume_extension:type_delete") {
+// userVisibleSpecs are the extra specs non-admins see.
+var userVisibleSpecs = []string{"RESKEY:availability_zones", "multiattach", "replication_enabled"}
+
+func (c *call) visibleSpecs(t *volumeType) map[string]*string {
+	out := map[string]*string{}
+	for k, v := range t.ExtraSpecs {
+		if c.admin || slices.Contains(userVisibleSpecs, k) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// typeView renders a type; kind is "show" (also lists), "default", "create" or "update".
+func (c *call) typeView(t *volumeType, kind string) map[string]any {
+	out := map[string]any{"id": t.ID, "name": t.Name, "is_public": t.IsPublic,
+		"description": strOrNil(t.Description), "extra_specs": c.visibleSpecs(t)}
+	if kind == "show" || kind == "create" {
+		out["os-volume-type-access:is_public"] = t.IsPublic
+	}
+	if c.admin && (kind == "show" || kind == "default") {
+		out["qos_specs_id"] = nilIfEmpty(t.QosID)
+	}
+	return out
+}
+
+// typeVisible reports whether the caller may see t.
+func (c *call) typeVisible(t *volumeType) bool {
+	return t.IsPublic || c.admin || t.Access[c.tok.projectID]
+}
+
+// typeOr404 finds a visible type by ID (or name when byName) or answers 404.
+func (c *call) typeOr404(id string, byName bool) *volumeType {
+	t := c.s.st.types[id]
+	if t == nil && byName {
+		t = c.s.st.typeByNameOrID(id)
+	}
+	if t == nil || !c.typeVisible(t) {
+		c.fault(404, "Volume type %s could not be found.", id)
+		return nil
+	}
+	return t
+}
+
+func (c *call) showType() {
+	if t := c.typeOr404(c.params[0], false); t != nil {
+		c.json(http.StatusOK, map[string]any{"volume_type": c.typeView(t, "show")})
+	}
+}
+
+// projectDefaultType is the type a project's volumes get without volume_type.
+func (st *store) projectDefaultType(project string) string {
+	if id, ok := st.projTypes[project]; ok && st.types[id] != nil {
+		return id
+	}
+	return st.defType
+}
+
+func (c *call) showDefaultType() {
+	t := c.s.st.types[c.s.st.projectDefaultType(c.tok.projectID)]
+	c.json(http.StatusOK, map[string]any{"volume_type": c.typeView(t, "default")})
+}
+
+var typeSortKeys = []string{"id", "name", "description", "is_public", "created_at", "updated_at"}
+
+func (c *call) listTypes() {
+	q := c.r.URL.Query()
+	public := ptr(true) // nil: both
+	if raw, has := q["is_public"]; has {
+		switch v := strings.ToLower(raw[0]); {
+		case v == "none":
+			public = nil
+		default:
+			b, valid := parseBool(v)
+			if !valid {
+				c.fault(400, "Invalid is_public filter [%s]", raw[0])
+				return
+			}
+			public = &b
+		}
+	}
+	if !c.admin {
+		public = ptr(true)
+	}
+	var specs map[string]string
+	var invalid []string
+	empty := false
+	for _, k := range sortedQueryKeys(q) {
+		if slices.Contains(paginationParams, k) || k == "is_public" {
+			continue
+		}
+		v := q.Get(k)
+		switch {
+		case !c.admin:
+			invalid = append(invalid, k)
+		case k == "extra_specs" && c.at(52):
+			d, valid := parsePyDict(v)
+			if !valid {
+				empty = true
+			}
+			specs = d
+		case k == "name" || k == "description" || k == "id":
+		default:
+			empty = true
+		}
+	}
+	if len(invalid) > 0 {
+		c.fault(400, "Invalid filters %s are found in query options.", strings.Join(invalid, ","))
+		return
+	}
+	var ts []*volumeType
+	for _, t := range c.s.st.types {
+		if empty {
+			break
+		}
+		switch {
+		case public == nil:
+		case *public && !t.IsPublic && !t.Access[c.tok.projectID]:
+			continue
+		case !*public && t.IsPublic:
+			continue
+		}
+		if !typeMatches(t, q, specs) {
+			continue
+		}
+		ts = append(ts, t)
+	}
+	listItems(c, ts, listSpec[*volumeType]{path: "types", key: "volume_types", linksKey: "volume_type_links",
+		sort: typeSortKeys, id: func(t *volumeType) string { return t.ID }, field: typeField,
+		marker: func(string) (*volumeType, bool) { return nil, true }, ignoreMarker: true,
+		view: func(t *volumeType) any { return c.typeView(t, "show") }})
+}
+
+func typeMatches(t *volumeType, q map[string][]string, specs map[string]string) bool {
+	for k, want := range map[string]string{"name": t.Name, "description": derefOr(t.Description, ""), "id": t.ID} {
+		if vals, has := q[k]; has && vals[0] != want {
+			return false
+		}
+	}
+	for k, v := range specs {
+		if have := t.ExtraSpecs[k]; have == nil || *have != v {
+			return false
+		}
+	}
+	return true
+}
+
+func typeField(t *volumeType, k string) string {
+	switch k {
+	case "id":
+		return t.ID
+	case "name":
+		return t.Name
+	case "description":
+		return derefOr(t.Description, "")
+	case "is_public":
+		return boolStr(t.IsPublic)
+	}
+	return fmtTime(t.CreatedAt)
+}
+
+func derefOr(p *string, def string) string {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func sortedQueryKeys(q map[string][]string) []string {
+	var ks []string
+	for k := range q {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+var typeCreateKeys = []string{"name", "description", "os-volume-type-access:is_public", "extra_specs"}
+
+// specsField validates an extra_specs object: keys 1-255 of [a-zA-Z0-9-_:. /], string or null values.
+func (c *call) specsField(field string, raw any) (map[string]*string, bool) {
+	obj, isObj := raw.(map[string]any)
+	if !isObj {
+		c.invalidField(field, raw, pyRepr(raw, true)+" is not of type 'object'")
+		return nil, false
+	}
+	out := map[string]*string{}
+	for _, k := range orderedKeys(obj) {
+		if !specKey(k) {
+			c.invalidField(field, obj, "'"+k+"' does not match any of the regexes: '^[a-zA-Z0-9-_:. /]{1,255}$'")
+			return nil, false
+		}
+		switch v := obj[k].(type) {
+		case nil:
+			out[k] = nil
+		case string:
+			if len(v) > 255 {
+				c.invalidField(k, v, "'"+v+"' is too long")
+				return nil, false
+			}
+			out[k] = &v
+		default:
+			c.invalidField(k, v, pyRepr(v, true)+" is not of type 'string', 'null'")
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+func specKey(k string) bool {
+	if len(k) == 0 || len(k) > 255 {
+		return false
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_:. /", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// typeText validates name (1-255) or description (0-255, null) of a type body.
+func (c *call) typeText(body map[string]any, key string, minLen int) (*string, bool) {
+	raw, present := body[key]
+	if !present || raw == nil {
+		if present && minLen > 0 {
+			c.invalidField(key, raw, "None is not of type 'string'")
+			return nil, false
+		}
+		return nil, true
+	}
+	s, isStr := raw.(string)
+	switch {
+	case !isStr && minLen > 0:
+		c.invalidField(key, raw, pyRepr(raw, true)+" is not of type 'string'")
+		return nil, false
+	case !isStr:
+		c.invalidField(key, raw, pyRepr(raw, true)+" is not of type 'string', 'null'")
+		return nil, false
+	case len(s) < minLen:
+		c.invalidField(key, raw, "'' is too short")
+		return nil, false
+	case len([]rune(s)) > 255:
+		c.invalidField(key, raw, "'"+s+"' is too long")
+		return nil, false
+	}
+	return &s, true
+}
+
+func (c *call) createType() {
+	body, ok := c.envelope("volume_type")
+	if !ok {
+		return
+	}
+	if _, has := body["name"]; !has {
+		c.invalidField("volume_type", body, "'name' is a required property")
+		return
+	}
+	for _, k := range orderedKeys(body) {
+		if !slices.Contains(typeCreateKeys, k) {
+			c.invalidField("volume_type", body, "Additional properties are not allowed ('"+k+"' was unexpected)")
+			return
+		}
+	}
+	name, ok := c.typeText(body, "name", 1)
+	if !ok {
+		return
+	}
+	t := &volumeType{ID: newUUID(), Name: *name, IsPublic: true, ExtraSpecs: map[string]*string{},
+		Access: map[string]bool{}}
+	if t.Description, ok = c.typeText(body, "description", 0); !ok {
+		return
+	}
+	if raw, present := body["os-volume-type-access:is_public"]; present {
+		b, valid := jsonBool(raw)
+		if !valid {
+			c.invalidField("os-volume-type-access:is_public", raw, pyRepr(raw, true)+" is not one of "+boolEnum)
+			return
+		}
+		t.IsPublic = b
+	}
+	if raw, present := body["extra_specs"]; present {
+		if t.ExtraSpecs, ok = c.specsField("extra_specs", raw); !ok {
+			return
+		}
+	}
+	if !c.requireAdmin("volume_extension:type_create") {
+		return
+	}
+	if strings.TrimSpace(t.Name) == "" {
+		c.fault(400, "An invalid 'name' value was provided. The 'name' can not be empty.")
+		return
+	}
+	if c.s.st.typeByName(t.Name) != nil {
+		c.fault(409, "Volume Type %s already exists.", t.Name)
+		return
+	}
+	t.CreatedAt = c.s.st.now()
+	c.s.st.types[t.ID] = t
+	c.json(http.StatusOK, map[string]any{"volume_type": c.typeView(t, "create")})
+}
+
+func (st *store) typeByName(name string) *volumeType {
+	for _, t := range st.types {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+func (c *call) updateType() {
+	body, ok := c.envelope("volume_type")
+	if !ok {
+		return
+	}
+	for _, k := range orderedKeys(body) {
+		if k != "name" && k != "description" && k != "is_public" {
+			c.invalidField("volume_type", body, "Additional properties are not allowed ('"+k+"' was unexpected)")
+			return
+		}
+	}
+	name, ok := c.typeText(body, "name", 1)
+	if !ok {
+		return
+	}
+	desc, ok := c.typeText(body, "description", 0)
+	if !ok {
+		return
+	}
+	var public *bool
+	if raw, present := body["is_public"]; present && raw != nil {
+		b, valid := jsonBool(raw)
+		if !valid {
+			c.invalidField("is_public", raw, pyRepr(raw, true)+" is not one of "+boolEnum)
+			return
+		}
+		public = &b
+	}
+	if !c.requireAdmin("volume_extension:type_update") {
+		return
+	}
+	if name == nil && desc == nil && public == nil {
+		c.fault(400, "Specify volume type name, description, is_public or a combination thereof.")
+		return
+	}
+	if name != nil && strings.TrimSpace(*name) == "" {
+		c.fault(400, "Volume type name can not be empty.")
 		return
 	}
 	t := c.s.st.types[c.params[0]]
@@ -23,83 +374,54 @@ func (c *call) deleteType() {
 		c.fault(404, "Volume type %s could not be found.", c.params[0])
 		return
 	}
-	if t.ID == c.s.st.defType {
+	if name != nil && *name != t.Name {
+		if c.s.st.typeByName(*name) != nil {
+			c.fault(409, "Volume Type %s already exists.", *name)
+			return
+		}
+		t.Name = *name
+	}
+	if desc != nil {
+		t.Description = desc
+	}
+	if public != nil {
+		t.IsPublic = *public
+	}
+	c.json(http.StatusOK, map[string]any{"volume_type": c.typeView(t, "update")})
+}
+
+// typeInUse reports whether any volume uses the type.
+func (st *store) typeInUse(id string) bool {
+	for _, v := range st.volumes {
+		if v.TypeID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *call) deleteType() {
+	if !c.requireAdmin("volume_extension:type_delete") {
+		return
+	}
+	st := c.s.st
+	t := st.types[c.params[0]]
+	if t == nil {
+		c.fault(404, "Volume type %s could not be found.", c.params[0])
+		return
+	}
+	isProjectDefault := false
+	for _, id := range st.projTypes {
+		isProjectDefault = isProjectDefault || id == t.ID
+	}
+	if t.ID == st.defType || isProjectDefault {
 		c.fault(400, "The volume type %s is a default volume type and cannot be deleted.", t.ID)
 		return
 	}
-	for _, v := range c.s.st.volumes {
-		if v.TypeID == t.ID {
-			c.fault(400, "Target volume type is still in use.")
-			return
-		}
+	if st.typeInUse(t.ID) {
+		c.fault(400, "Target volume type is still in use.")
+		return
 	}
-	delete(c.s.st.types, t.ID)
+	delete(st.types, t.ID)
 	c.accepted()
-}
-
-func (c *call) typeView(t *volumeType, list bool) map[string]any {
-	out := map[string]any{"id": t.ID, "name": t.Name, "is_public": t.IsPublic,
-		"description": nilIfEmpty(t.Description), "extra_specs": t.ExtraSpecs}
-	if list {
-		out["os-volume-type-access:is_public"] = t.IsPublic
-	}
-	if c.admin {
-		out["qos_specs_id"] = nil
-	}
-	return out
-}
-
-func (c *call) listTypes() {
-	var ts []*volumeType
-	for _, t := range c.s.st.types {
-		if t.IsPublic || c.admin {
-			ts = append(ts, t)
-		}
-	}
-	sortItems(ts, page{keys: []string{"name"}, dirs: []string{"asc"}}, func(t *volumeType, _ string) string { return t.Name })
-	list := []any{}
-	for _, t := range ts {
-		list = append(list, c.typeView(t, true))
-	}
-	c.json(http.StatusOK, map[string]any{"volume_types": list})
-}
-
-func (c *call) showType(id string) {
-	t := c.s.st.typeByNameOrID(id)
-	if t == nil || (!t.IsPublic && !c.admin) {
-		c.fault(404, "Volume type %s could not be found.", id)
-		return
-	}
-	c.json(http.StatusOK, map[string]any{"volume_type": c.typeView(t, false)})
-}
-
-func (c *call) createType() {
-	body, ok := c.envelope("volume_type")
-	if !ok || !c.required("volume_type", body, "name") {
-		return
-	}
-	if !c.requireAdmin("volume_extension:type_create") {
-		return
-	}
-	name, _ := body["name"].(string)
-	if name == "" {
-		c.invalidField("name", body["name"], "'' is too short")
-		return
-	}
-	if c.s.st.typeByNameOrID(name) != nil {
-		c.fault(409, "Volume Type %s already exists.", name)
-		return
-	}
-	t := &volumeType{ID: newUUID(), Name: name, IsPublic: true, ExtraSpecs: map[string]string{}}
-	t.Description, _ = body["description"].(string)
-	if p, ok := jsonBool(body["os-volume-type-access:is_public"]); ok {
-		t.IsPublic = p
-	}
-	if specs, ok := body["extra_specs"].(map[string]any); ok {
-		for k, v := range specs {
-			t.ExtraSpecs[k] = pyRepr(v, false)
-		}
-	}
-	c.s.st.types[t.ID] = t
-	c.json(http.StatusOK, map[string]any{"volume_type": c.typeView(t, false)})
 }

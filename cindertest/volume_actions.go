@@ -122,7 +122,7 @@ func (c *call) actExtend(v *volume, body map[string]any) {
 		c.fault(413, "VolumeSizeExceedsLimit: Requested volume size %dG is larger than maximum allowed limit %dG.", size, q.PerVolumeGigabytes)
 		return
 	}
-	if msg := st.checkQuota(v.ProjectID, 0, size-v.Size); msg != "" {
+	if msg := st.checkQuota(v.ProjectID, v.TypeID, 0, size-v.Size); msg != "" {
 		c.fault(413, "%s", msg)
 		return
 	}

@@ -47,6 +47,7 @@ func (c *call) ifMatchFails(v *volume) bool {
 	if strings.Trim(want, `"`) == metadataETag(v.Metadata) || want == "*" {
 		return false
 	}
+	c.w.Header().Set("Content-Type", "text/html; charset=UTF-8")
 	c.w.WriteHeader(http.StatusPreconditionFailed)
 	return true
 }
@@ -56,10 +57,17 @@ func (c *call) getMetadata() {
 	if v == nil {
 		return
 	}
-	if c.at(15) {
-		c.w.Header().Set("ETag", metadataETag(v.Metadata))
+	if !c.at(15) {
+		c.json(http.StatusOK, map[string]any{"metadata": v.Metadata})
+		return
 	}
-	c.json(http.StatusOK, map[string]any{"metadata": v.Metadata})
+	// Cinder builds this answer as a raw webob response: JSON body, text/html type.
+	b, _ := json.Marshal(map[string]any{"metadata": v.Metadata})
+	c.w.Header().Set("ETag", metadataETag(v.Metadata))
+	c.w.Header().Set("Content-Type", "text/html; charset=UTF-8")
+	c.w.Header().Set("Content-Length", itoa(len(b)))
+	c.w.WriteHeader(http.StatusOK)
+	_, _ = c.w.Write(b)
 }
 
 func (c *call) setMetadata(replace bool) {

@@ -87,7 +87,10 @@ func (c *call) volumeDetail(v *volume, ext bool) map[string]any {
 	}
 	if c.at(48) {
 		out["shared_targets"] = false
-		out["service_uuid"] = stableUUID(v.Host)
+		out["service_uuid"] = nil
+		if v.Host != "" {
+			out["service_uuid"] = stableUUID(v.Host)
+		}
 	}
 	if c.at(61) && c.admin {
 		out["cluster_name"] = nil
@@ -107,7 +110,7 @@ func (c *call) volumeDetail(v *volume, ext bool) map[string]any {
 			out["migration_status"] = strOrNil(v.MigrationStatus)
 			out["os-vol-mig-status-attr:migstat"] = strOrNil(v.MigrationStatus)
 			out["os-vol-mig-status-attr:name_id"] = nil
-			out["os-vol-host-attr:host"] = v.Host
+			out["os-vol-host-attr:host"] = nilIfEmpty(v.Host)
 		}
 	}
 	return out

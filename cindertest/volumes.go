@@ -161,7 +161,7 @@ func (c *call) createVolume() {
 	}
 	st := c.s.st
 	v := &volume{ID: newUUID(), ProjectID: c.tok.projectID, UserID: c.tok.userID, AZ: "nova",
-		TypeID: st.defType, Metadata: map[string]string{}, CreatedAt: st.now(), Host: defaultHost,
+		TypeID: st.projectDefaultType(c.tok.projectID), Metadata: map[string]string{}, CreatedAt: st.now(), Host: defaultHost,
 		AttachStatus: "detached", ConsumesQuota: true}
 	if v.Name, ok = c.textField(body, "name", "display_name"); !ok {
 		return
@@ -210,9 +210,16 @@ func (c *call) createVolume() {
 			}
 			return
 		}
+		if !c.typeVisible(t) {
+			c.fault(404, "Volume type %s could not be found.", t.ID)
+			return
+		}
 		v.TypeID = t.ID
 	}
-	if t := st.types[v.TypeID]; t != nil && strings.EqualFold(t.ExtraSpecs["multiattach"], "<is> True") {
+	if t := st.types[v.TypeID]; t != nil && t.Encryption != nil {
+		v.Encrypted = true
+	}
+	if t := st.types[v.TypeID]; t != nil && strings.EqualFold(derefOr(t.ExtraSpecs["multiattach"], ""), "<is> True") {
 		v.Multiattach = true
 	}
 	if sid, _ := body["snapshot_id"].(string); sid != "" {
@@ -293,12 +300,21 @@ func (c *call) createVolume() {
 		return
 	}
 	v.Size = size
-	if msg := st.checkQuota(v.ProjectID, 1, size); msg != "" {
+	if msg := st.checkQuota(v.ProjectID, v.TypeID, 1, size); msg != "" {
 		c.fault(413, "%s", msg)
 		return
 	}
+	placed := c.s.schedulable(size, st.types[v.TypeID])
 	st.volumes[v.ID] = v
-	st.transition(v, "creating", "available", c.s.opts.CreateDelay, nil)
+	if placed {
+		st.transition(v, "creating", "available", c.s.opts.CreateDelay, nil)
+	} else {
+		v.Host = ""
+		project, reqID, ttl := v.ProjectID, c.reqID, c.s.opts.MessageTTL
+		st.transition(v, "creating", "error", c.s.opts.CreateDelay, func(v *volume) {
+			st.addMessage(project, eventScheduleFailed, msgScheduleFailed, reqID, v.ID, ttl)
+		})
+	}
 	v.UpdatedAt = nil
 	view := c.volumeDetail(v, false)
 	if c.at(48) {
