@@ -3,15 +3,18 @@
 package integration_test
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder"
+	"github.com/gocinder/cinder/quotas"
 	"github.com/gocinder/cinder/volumes"
 )
 
@@ -67,50 +70,30 @@ func (b *backend) adminVolume(t *testing.T) *volumes.Volume {
 	return b.create(t, b.admin, volumes.CreateRequest{Size: 1, Name: b.name("admin")})
 }
 
-// quotaSet is the part of os-quota-sets the suite touches.
-type quotaSet struct {
-	Volumes int `json:"volumes"`
-}
-
-type quotaUsage struct {
-	Volumes struct {
-		Limit    int `json:"limit"`
-		InUse    int `json:"in_use"`
-		Reserved int `json:"reserved"`
-	} `json:"volumes"`
-}
-
 // testQuota lowers the demo project's volumes quota to what it uses (as the
 // admin, restored in t.Cleanup) and checks that the demo user's next create
 // is refused with 413.
 func testQuota(t *testing.T, b *backend) {
 	project := b.demo.ProjectID()
 	require.NotEmpty(t, project)
-	path := "os-quota-sets/" + project
 
-	var orig struct {
-		QuotaSet quotaSet `json:"quota_set"`
-	}
-	b.adminREST(t, http.MethodGet, path, nil, &orig)
-	var usage struct {
-		QuotaSet quotaUsage `json:"quota_set"`
-	}
-	b.adminREST(t, http.MethodGet, path+"?usage=true", nil, &usage)
-	inUse := usage.QuotaSet.Volumes.InUse + usage.QuotaSet.Volumes.Reserved
-	t.Logf("demo project %s: volumes quota %d, in use %d", project, orig.QuotaSet.Volumes, inUse)
+	orig, err := b.admin.Quotas.Get(b.ctx, project)
+	require.NoError(t, err)
+	usage, err := b.admin.Quotas.Usage(b.ctx, project)
+	require.NoError(t, err)
+	inUse := usage.Volumes.InUse + usage.Volumes.Reserved
+	t.Logf("demo project %s: volumes quota %d, in use %d", project, orig.Volumes, inUse)
 
 	t.Cleanup(func() {
-		_, err := raw(b.ctx, b.adminTap.Token(), http.MethodPut, b.admin.Endpoint()+path, nil,
-			map[string]any{"quota_set": map[string]any{"volumes": orig.QuotaSet.Volumes}}, nil)
-		if err != nil {
-			t.Errorf("cleanup: restoring the demo project's volumes quota to %d: %v", orig.QuotaSet.Volumes, err)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if _, err := b.admin.Quotas.Update(ctx, project, quotas.UpdateRequest{Volumes: new(orig.Volumes)}); err != nil {
+			t.Errorf("cleanup: restoring the demo project's volumes quota to %d: %v", orig.Volumes, err)
 		}
 	})
-	var set struct {
-		QuotaSet quotaSet `json:"quota_set"`
-	}
-	b.adminREST(t, http.MethodPut, path, map[string]any{"quota_set": map[string]any{"volumes": inUse}}, &set)
-	require.Equal(t, inUse, set.QuotaSet.Volumes)
+	set, err := b.admin.Quotas.Update(b.ctx, project, quotas.UpdateRequest{Volumes: new(inUse)})
+	require.NoError(t, err)
+	require.Equal(t, inUse, set.Volumes)
 
 	v, err := b.demo.Volumes.Create(b.ctx, volumes.CreateRequest{Size: 1, Name: b.name("over")})
 	if v != nil && v.ID != "" {

@@ -5,13 +5,13 @@ package integration_test
 import (
 	"context"
 	"errors"
-	"net/http"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder"
+	"github.com/gocinder/cinder/types"
 	"github.com/gocinder/cinder/volumes"
 )
 
@@ -102,36 +102,10 @@ func (b *backend) cleanupVolume(t *testing.T, id string) {
 	})
 }
 
-// volumeType is a volume type created through raw REST (no SDK package yet).
-type volumeType struct {
-	ID         string            `json:"id"`
-	Name       string            `json:"name"`
-	ExtraSpecs map[string]string `json:"extra_specs"`
-}
-
-// createType creates a public volume type as the admin and deletes it in
-// t.Cleanup (registered before any volume of that type, so it runs after
-// their deletion).
-func (b *backend) createType(t *testing.T, name string) volumeType {
+// createType creates a public volume type as the admin (see volumeType).
+func (b *backend) createType(t *testing.T, name string) *types.VolumeType {
 	t.Helper()
-	var env struct {
-		VolumeType volumeType `json:"volume_type"`
-	}
-	res := b.adminREST(t, http.MethodPost, "types", map[string]any{"volume_type": map[string]any{
-		"name": name, "description": "gocinder integration test", "os-volume-type-access:is_public": true,
-	}}, &env)
-	require.Equal(t, http.StatusOK, res.Status)
-	require.NotEmpty(t, env.VolumeType.ID)
-	id := env.VolumeType.ID
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		res, err := raw(ctx, b.adminTap.Token(), http.MethodDelete, b.admin.Endpoint()+"types/"+id, nil, nil, nil)
-		if err != nil && res.Status != http.StatusNotFound {
-			t.Errorf("cleanup: volume type %s left behind: %v", id, err)
-		}
-	})
-	return env.VolumeType
+	return b.volumeType(t, types.CreateRequest{Name: name, Description: "gocinder integration test", IsPublic: new(true)})
 }
 
 // apiError asserts that err is an *cinder.APIError matching sentinel, with a request id.

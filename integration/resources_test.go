@@ -46,6 +46,20 @@ func retryCreate[T any](t *testing.T, b *backend, what string, create func() (T,
 	}
 }
 
+// retryServer runs an idempotent call (a cleanup's delete) up to three
+// times while it fails with a 500: the real cloud's sqlite database answers
+// "database is locked" under concurrent writes.
+func retryServer(fn func() error) error {
+	var err error
+	for attempt := 1; attempt <= 3; attempt++ {
+		if err = fn(); !errors.Is(err, cinder.ErrServer) {
+			return err
+		}
+		time.Sleep(time.Duration(attempt) * time.Second)
+	}
+	return err
+}
+
 // snapshot creates a snapshot with c, deletes it in t.Cleanup and waits
 // for it to be available.
 func (b *backend) snapshot(t *testing.T, c *cinder.Client, r snapshots.CreateRequest) *snapshots.Snapshot {
@@ -87,7 +101,7 @@ func (b *backend) cleanupSnapshot(t *testing.T, id string) {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
 		c := b.admin
-		err := c.Snapshots.Delete(ctx, id)
+		err := retryServer(func() error { return c.Snapshots.Delete(ctx, id) })
 		if errors.Is(err, cinder.ErrNotFound) {
 			return
 		}
@@ -145,7 +159,7 @@ func (b *backend) cleanupBackup(t *testing.T, id string) {
 		c := b.admin
 		// a backup still being created or restored cannot be deleted
 		_, _ = c.Backups.WaitForStatus(ctx, id, backups.StatusAvailable, nil)
-		err := c.Backups.Delete(ctx, id)
+		err := retryServer(func() error { return c.Backups.Delete(ctx, id) })
 		if errors.Is(err, cinder.ErrNotFound) {
 			return
 		}
@@ -211,7 +225,8 @@ func (b *backend) attachment(t *testing.T, c *cinder.Client, r attachments.Creat
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		if err := b.admin.Attachments.Delete(ctx, id); err != nil && !errors.Is(err, cinder.ErrNotFound) {
+		err := retryServer(func() error { return b.admin.Attachments.Delete(ctx, id) })
+		if err != nil && !errors.Is(err, cinder.ErrNotFound) {
 			t.Errorf("cleanup: attachment %s left behind: %v", id, err)
 		}
 	})

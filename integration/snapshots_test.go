@@ -146,6 +146,13 @@ func testSnapshots(t *testing.T, b *backend) {
 
 	t.Run("list by volume", func(t *testing.T) {
 		require.NotNil(t, s2, "revert took the second snapshot")
+		o := b.create(t, c, volumes.CreateRequest{Size: 1, Name: b.name("list-other")})
+		os := b.snapshot(t, c, snapshots.CreateRequest{VolumeID: o.ID, Name: b.name("list-other")})
+		others, err := cinder.Collect(c.Snapshots.List(ctx, &snapshots.ListOptions{VolumeID: o.ID}))
+		require.NoError(t, err)
+		require.Len(t, others, 1)
+		assert.Equal(t, os.ID, others[0].ID)
+
 		got, err := cinder.Collect(c.Snapshots.List(ctx, &snapshots.ListOptions{VolumeID: v.ID, Sort: "created_at:asc"}))
 		require.NoError(t, err)
 		var ids []string

@@ -45,6 +45,9 @@ type scenario struct {
 
 var scenarios = []scenario{
 	{name: "quota", run: testQuota, exclusive: true},
+	{name: "quota-limits", run: testQuotaLimits, exclusive: true},
+	{name: "quota-usage", run: testQuotaUsage, exclusive: true},
+	{name: "messages", run: testMessages, exclusive: true},
 	{name: "lifecycle", run: testLifecycle},
 	{name: "clone", run: testClone},
 	{name: "list", run: testList},
@@ -55,6 +58,9 @@ var scenarios = []scenario{
 	{name: "backups", run: testBackups},
 	{name: "transfers", run: testTransfers},
 	{name: "attachments", run: testAttachments},
+	{name: "types", run: testTypes},
+	{name: "qos", run: testQoS},
+	{name: "discovery", run: testDiscovery},
 }
 
 // TestIntegration runs every scenario against the emulator and the real

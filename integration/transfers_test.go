@@ -140,7 +140,8 @@ func (b *backend) transfer(t *testing.T, c *cinder.Client, r transfers.CreateReq
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		if err := b.admin.Transfers.Delete(ctx, id); err != nil && !errors.Is(err, cinder.ErrNotFound) {
+		err := retryServer(func() error { return b.admin.Transfers.Delete(ctx, id) })
+		if err != nil && !errors.Is(err, cinder.ErrNotFound) {
 			t.Errorf("cleanup: transfer %s left behind: %v", id, err)
 		}
 	})
