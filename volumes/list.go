@@ -36,9 +36,12 @@ type ListOptions struct {
 	Bootable        *bool
 	MigrationStatus string            // admin
 	Metadata        map[string]string // all pairs must match
-	ImageMetadata   map[string]string // since 3.4
-	GroupID         string            // since 3.10
-	ConsumesQuota   *bool             // since 3.65
+	// ImageMetadata matches glance_metadata (since 3.4). Real Cinder honours
+	// it for admins only: for other users it is dropped before 3.31 and a
+	// 400 from 3.31 on, unless the cloud's resource filters allow it.
+	ImageMetadata map[string]string
+	GroupID       string // since 3.10
+	ConsumesQuota *bool  // since 3.65
 	// Filters are generic key=value filters (since 3.33; the server's
 	// resource_filters list says which keys it takes). A key ending in "~"
 	// asks for an inexact match (since 3.34).

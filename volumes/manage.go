@@ -104,7 +104,8 @@ type ManageRequest struct {
 }
 
 // Manage brings an existing backend volume under Cinder's management
-// (admin only); the volume is "managing" until the backend confirms.
+// (admin only). Real Cinder answers with the volume "creating", size 0,
+// until the backend confirms (or the volume goes to "error").
 // POST /manageable_volumes from microversion 3.8 on, POST /os-volume-manage
 // before. Cluster requires microversion 3.16.
 func (m *Manager) Manage(ctx context.Context, r ManageRequest) (*Volume, error) {
