@@ -218,6 +218,7 @@ func (a *app) newRoot() *cobra.Command {
 		a.transferCommands(),
 		a.attachmentCommands(),
 		a.discoveryCommands(),
+		a.typesAndQuotaCommands(),
 		a.shellCommands(),
 	} {
 		for _, c := range group {
