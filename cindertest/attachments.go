@@ -1,6 +1,7 @@
 package cindertest
 
 import (
+	"cmp"
 	"net/http"
 	"slices"
 	"strings"
@@ -32,10 +33,12 @@ func (c *call) attachmentSummary(a *attachment) map[string]any {
 
 func (c *call) attachmentDetail(a *attachment) map[string]any {
 	out := c.attachmentSummary(a)
-	out["attached_at"], out["detached_at"], out["attach_mode"] = "", "", "null"
+	// attach_mode is the stored mode in every status: the requested one, or
+	// "null" until a connector update sets "rw" (a create with a connector
+	// but no mode keeps "null").
+	out["attached_at"], out["detached_at"], out["attach_mode"] = "", "", cmp.Or(a.Mode, "null")
 	if a.status() != "reserved" {
 		out["attached_at"] = fmtTime(a.AttachedAt)
-		out["attach_mode"] = a.Mode
 	}
 	if a.DetachedAt != nil {
 		out["detached_at"] = fmtTime(*a.DetachedAt)
@@ -50,12 +53,8 @@ func (c *call) connectionInfo(a *attachment) map[string]any {
 		return map[string]any{}
 	}
 	v := c.s.st.volumes[a.VolumeID]
-	mode := a.Mode
-	if mode == "" || mode == "null" {
-		mode = "rw"
-	}
 	encrypted := v != nil && v.Encrypted
-	return map[string]any{"device_path": "/dev/cindertest/volume-" + a.VolumeID, "access_mode": mode,
+	return map[string]any{"device_path": "/dev/cindertest/volume-" + a.VolumeID, "access_mode": a.AccessMode,
 		"qos_specs": nil, "encrypted": encrypted, "cacheable": false, "driver_volume_type": "local",
 		"attachment_id": a.ID}
 }
@@ -230,7 +229,9 @@ func (c *call) createAttachment() {
 	st := c.s.st
 	a := &attachment{ID: newUUID(), VolumeID: v.ID, ServerID: instance, Status: "reserved", Mode: mode,
 		CreatedAt: st.now()}
-	if v.AdminMetadata["readonly"] == "True" {
+	// Cinder tests the admin metadata key for truth as a string, so a
+	// volume whose read-only flag was ever set, even back to false, gets "ro".
+	if _, flagged := v.AdminMetadata["readonly"]; flagged {
 		a.Mode = "ro"
 	}
 	v.Attachments = append(v.Attachments, a)
@@ -241,22 +242,33 @@ func (c *call) createAttachment() {
 	st.touch(v)
 	view := c.attachmentDetail(a)
 	if connector != nil {
-		c.connect(v, a, connector)
+		c.connect(v, a, connector, false)
 		view["connection_info"] = c.connectionInfo(a)
 	}
 	c.json(http.StatusOK, map[string]any{"attachment": view})
 }
 
 // connect records the connector: the attachment and volume go to attaching.
-func (c *call) connect(v *volume, a *attachment, connector map[string]any) {
+// An update (not a create) also sets a missing mode to "rw". The device is
+// the connector's mountpoint, "na" without one.
+func (c *call) connect(v *volume, a *attachment, connector map[string]any, update bool) {
 	a.Connector = connector
 	a.Status = "attaching"
-	if a.Mode == "null" || a.Mode == "" {
+	if update && (a.Mode == "null" || a.Mode == "") {
 		a.Mode = "rw"
 	}
 	a.AttachedAt = c.s.st.now()
 	a.HostName, _ = connector["host"].(string)
 	a.Device, _ = connector["mountpoint"].(string)
+	if a.Device == "" {
+		a.Device = "na"
+	}
+	// access_mode does not follow the attachment's mode: the backend reads
+	// the volume's read-only flag, which it only sees in an admin's request.
+	a.AccessMode = "rw"
+	if c.admin && v.AdminMetadata["readonly"] == "True" {
+		a.AccessMode = "ro"
+	}
 	if v.Status != "in-use" {
 		v.Status = "attaching"
 	}
@@ -289,7 +301,7 @@ func (c *call) updateAttachment() {
 	// Cinder answers with the attachment as read before the backend
 	// connected it: status and mode are the old ones.
 	view := c.attachmentDetail(a)
-	c.connect(v, a, connector)
+	c.connect(v, a, connector, true)
 	view["connection_info"] = c.connectionInfo(a)
 	c.json(http.StatusOK, map[string]any{"attachment": view})
 }

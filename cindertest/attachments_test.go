@@ -113,3 +113,70 @@ func TestLimitsAndTypeDelete(t *testing.T) {
 	r = e.action("demo", "", vol, `{"os-reset_status":{"status":"bogus"}}`)
 	assert.Equal(t, http.StatusBadRequest, r.code, "body validated before policy")
 }
+
+// The attachment's mode shows in every answer, "null" until a connector
+// update sets "rw"; access_mode is "rw" unless the volume is read-only.
+func TestAttachmentModeAndAccessMode(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, cindertest.Options{})
+	vol := e.create("demo", `{"volume":{"size":1}}`)
+	create := func(body string) map[string]any {
+		r := e.do("demo", "3.54", "POST", "attachments", `{"attachment":{"volume_uuid":"`+vol+`"`+body+`}}`)
+		require.Equal(t, http.StatusOK, r.code, string(r.body))
+		return r.json(t)["attachment"].(map[string]any)
+	}
+	get := func(id string) map[string]any {
+		return e.do("demo", "3.54", "GET", "attachments/"+id, "").json(t)["attachment"].(map[string]any)
+	}
+	remove := func(id string) {
+		require.Equal(t, http.StatusOK, e.do("demo", "3.54", "DELETE", "attachments/"+id, "").code)
+	}
+	access := func(a map[string]any) any { return a["connection_info"].(map[string]any)["access_mode"] }
+
+	a := create(`,"mode":"ro","connector":{"host":"it-host","multipath":false}`)
+	assert.Equal(t, "reserved", a["status"])
+	assert.Equal(t, "ro", a["attach_mode"])
+	assert.Empty(t, a["attached_at"])
+	assert.Equal(t, "rw", access(a))
+	require.Equal(t, http.StatusNoContent, e.do("demo", "3.54", "POST", "attachments/"+a["id"].(string)+"/action", `{"os-complete":{}}`).code)
+	got := get(a["id"].(string))
+	assert.Equal(t, "ro", got["attach_mode"])
+	assert.Equal(t, "rw", access(got))
+	att := e.volume("demo", "", vol)["attachments"].([]any)[0].(map[string]any)
+	assert.Equal(t, "na", att["device"], "no mountpoint in the connector")
+	assert.Nil(t, att["host_name"], "hidden from non-admins")
+	assert.Equal(t, "it-host", e.volume("admin", "", vol)["attachments"].([]any)[0].(map[string]any)["host_name"])
+	remove(a["id"].(string))
+
+	a = create(`,"mode":"ro"`)
+	assert.Equal(t, "ro", get(a["id"].(string))["attach_mode"], "reserved")
+	remove(a["id"].(string))
+
+	a = create(`,"connector":{"host":"h"}`)
+	assert.Equal(t, "null", a["attach_mode"])
+	assert.Equal(t, "null", get(a["id"].(string))["attach_mode"], "a create with a connector sets no mode")
+	remove(a["id"].(string))
+
+	a = create("")
+	r := e.do("demo", "3.54", "PUT", "attachments/"+a["id"].(string), `{"attachment":{"connector":{"host":"h"}}}`)
+	assert.Equal(t, "null", r.json(t)["attachment"].(map[string]any)["attach_mode"], "answer read before the update")
+	assert.Equal(t, "rw", get(a["id"].(string))["attach_mode"])
+	remove(a["id"].(string))
+
+	// The read-only flag: any value makes the mode "ro"; access_mode is
+	// "ro" only when an admin connects a volume flagged true.
+	require.Equal(t, http.StatusAccepted, e.action("demo", "", vol, `{"os-update_readonly_flag":{"readonly":true}}`).code)
+	a = create(`,"connector":{"host":"h"}`)
+	assert.Equal(t, "ro", a["attach_mode"])
+	assert.Equal(t, "rw", access(a), "connected by demo")
+	remove(a["id"].(string))
+	r = e.do("admin", "3.54", "POST", "attachments", `{"attachment":{"volume_uuid":"`+vol+`","connector":{"host":"h"}}}`)
+	require.Equal(t, http.StatusOK, r.code, string(r.body))
+	a = r.json(t)["attachment"].(map[string]any)
+	assert.Equal(t, "ro", access(a), "connected by an admin")
+	remove(a["id"].(string))
+	require.Equal(t, http.StatusAccepted, e.action("demo", "", vol, `{"os-update_readonly_flag":{"readonly":false}}`).code)
+	a = create(`,"connector":{"host":"h"}`)
+	assert.Equal(t, "ro", a["attach_mode"], "the flag is tested as a non-empty string")
+	assert.Equal(t, "rw", access(a))
+}

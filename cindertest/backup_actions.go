@@ -3,6 +3,7 @@ package cindertest
 import (
 	"encoding/base64"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -78,6 +79,7 @@ func (c *call) restoreBackup() {
 	c.later(func() {
 		if v.Status == "restoring-backup" {
 			v.Status = "available"
+			restoreSource(b, v)
 			st.touch(v)
 		}
 		if b.Status == "restoring" {
@@ -87,6 +89,34 @@ func (c *call) restoreBackup() {
 	})
 	c.json(http.StatusAccepted, map[string]any{"restore": map[string]any{"backup_id": b.ID,
 		"volume_id": v.ID, "volume_name": strOrNil(v.Name)}})
+}
+
+// restoreSource copies the backed-up volume's base metadata into the
+// target like Cinder's backup driver: a non-empty metadata set replaces the
+// target's; name and description are restored unless the source had no name
+// or the target has a name of its own (one not starting "restore_backup_").
+// The manager then records src_backup_id unless the target is the source.
+func restoreSource(b *backup, v *volume) {
+	if src := b.Source; src != nil {
+		if len(src.Metadata) > 0 {
+			v.Metadata = maps.Clone(src.Metadata)
+		}
+		name := deref(v.Name)
+		if deref(src.Name) != "" && (name == "" || strings.HasPrefix(name, "restore_backup_")) {
+			v.Name, v.Description = copyPtr(src.Name), copyPtr(src.Description)
+		}
+	}
+	if old := v.Metadata["src_backup_id"]; b.VolumeID != v.ID || (old != "" && old != b.ID) {
+		v.Metadata = setKey(v.Metadata, "src_backup_id", b.ID)
+	}
+}
+
+// copyPtr returns a pointer to a copy of *p, or nil.
+func copyPtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	return ptr(*p)
 }
 
 // backupRecord is the decoded backup_url of export_record.

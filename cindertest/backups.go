@@ -2,6 +2,7 @@ package cindertest
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"time"
 )
@@ -20,6 +21,15 @@ type backup struct {
 	Metadata                        map[string]string
 	DataTimestamp, CreatedAt        time.Time
 	UpdatedAt                       *time.Time
+	// Source is the backed-up volume's base metadata as stored with the
+	// data at backup time; nil for an imported record.
+	Source *backupSource
+}
+
+// backupSource is what a restore copies back into the target volume.
+type backupSource struct {
+	Name, Description *string
+	Metadata          map[string]string
 }
 
 func (st *store) touchBackup(b *backup) {
@@ -278,6 +288,7 @@ func (c *call) createBackup() {
 		return
 	}
 	b.VolumeID, b.ProjectID, b.Size = v.ID, v.ProjectID, v.Size
+	b.Source = &backupSource{Name: copyPtr(v.Name), Description: copyPtr(v.Description), Metadata: maps.Clone(v.Metadata)}
 	b.CreatedAt = st.now()
 	b.DataTimestamp = b.CreatedAt
 	if snap != nil {

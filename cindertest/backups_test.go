@@ -160,3 +160,36 @@ func TestBackupQuotasAndList(t *testing.T) {
 	assert.Equal(t, "c", m["backups"].([]any)[0].(map[string]any)["name"])
 	assert.Len(t, e.do("demo", "", "GET", "backups?name=b", "").json(t)["backups"], 1)
 }
+
+// A restore into a volume it creates itself names it restore_backup_<id>,
+// then copies the backed-up volume's name, description and metadata as
+// they were at backup time; a named target keeps its name.
+func TestBackupRestoreCopiesSourceNameAndDescription(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, cindertest.Options{})
+	vol := e.create("demo", `{"volume":{"size":1,"name":"src","description":"d","metadata":{"k":"v"}}}`)
+	id := e.backup("demo", "", vol, "")
+	require.Equal(t, http.StatusOK, e.do("demo", "", "PUT", "volumes/"+vol, `{"volume":{"name":"renamed","description":"new"}}`).code)
+
+	r := e.do("demo", "", "POST", "backups/"+id+"/restore", `{"restore":{}}`)
+	require.Equal(t, http.StatusAccepted, r.code, string(r.body))
+	out := r.json(t)["restore"].(map[string]any)
+	assert.Equal(t, "restore_backup_"+id, out["volume_name"])
+	v := e.volume("demo", "", out["volume_id"].(string))
+	assert.Equal(t, "available", v["status"])
+	assert.Equal(t, "src", v["name"])
+	assert.Equal(t, "d", v["description"])
+	assert.Equal(t, map[string]any{"k": "v", "src_backup_id": id}, v["metadata"])
+
+	r = e.do("demo", "", "POST", "backups/"+id+"/restore", `{"restore":{"name":"mine"}}`)
+	require.Equal(t, http.StatusAccepted, r.code, string(r.body))
+	v = e.volume("demo", "", r.json(t)["restore"].(map[string]any)["volume_id"].(string))
+	assert.Equal(t, "mine", v["name"])
+	assert.Nil(t, v["description"])
+
+	r = e.do("demo", "", "POST", "backups/"+id+"/restore", `{"restore":{"volume_id":"`+vol+`"}}`)
+	require.Equal(t, http.StatusAccepted, r.code, string(r.body))
+	v = e.volume("demo", "", vol)
+	assert.Equal(t, "renamed", v["name"])
+	assert.Equal(t, map[string]any{"k": "v"}, v["metadata"], "no src_backup_id on the backup's own volume")
+}

@@ -1,7 +1,9 @@
 package cindertest
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -73,6 +75,34 @@ func messageField(m *message, k string) string {
 
 var messageFilters = []string{"resource_uuid", "resource_type", "event_id", "request_id", "message_level"}
 
+// messageFilters parses the filters of a message list (3.5+). Unlike other
+// lists, a non-admin's unknown filter is not dropped before 3.31: it reaches
+// the database, where a key that is no message column matches nothing.
+func (c *call) messageFilters() ([]volumeFilter, bool) {
+	if c.admin || c.at(31) {
+		filters, _, _, ok := c.parseFilters(messageFilters)
+		return filters, ok
+	}
+	var filters []volumeFilter
+	q := c.r.URL.Query()
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		if k != "all_tenants" && !slices.Contains(paginationParams, k) {
+			filters = append(filters, volumeFilter{key: k, value: q.Get(k)})
+		}
+	}
+	return filters, true
+}
+
+// messageFilterField reads a filterable message column; known is false for
+// a key that is not one.
+func messageFilterField(m *message, k string) (v string, known bool) {
+	switch k {
+	case "id", "event_id", "message_level", "resource_type", "resource_uuid", "request_id", "project_id":
+		return messageField(m, k), true
+	}
+	return "", false
+}
+
 func (c *call) visibleMessage(id string) *message {
 	c.s.st.expireMessages(time.Now())
 	m := c.s.st.messages[id]
@@ -106,8 +136,15 @@ func (c *call) listMessages() {
 		c.notFound()
 		return
 	}
-	filters, _, _, ok := c.parseFilters(messageFilters)
-	if !ok {
+	// Before 3.5 Cinder reads no filter, sort or marker; a bad limit is
+	// still refused by the common request checks.
+	var filters []volumeFilter
+	if c.at(5) {
+		var ok bool
+		if filters, ok = c.messageFilters(); !ok {
+			return
+		}
+	} else if _, ok := c.parseLimit(); !ok {
 		return
 	}
 	c.s.st.expireMessages(time.Now())
@@ -118,7 +155,7 @@ func (c *call) listMessages() {
 		}
 		match := true
 		for _, f := range filters {
-			if messageField(m, f.key) != f.value {
+			if v, known := messageFilterField(m, f.key); !known || v != f.value {
 				match = false
 			}
 		}

@@ -81,6 +81,16 @@ func TestMessagesAPI(t *testing.T) {
 		assert.JSONEq(t, tc.want, string(e.do("demo", tc.mv, tc.method, tc.path, "").body), tc.mv+" "+tc.path)
 	}
 	assert.Len(t, e.do("demo", "3.4", "GET", "messages?limit=1", "").json(t)["messages"], 2, "no paging before 3.5")
+	for _, q := range []string{"resource_uuid=" + b, "bogus=1", "sort=bogus", "marker=bogus", "limit=0"} {
+		assert.Len(t, e.do("demo", "3.3", "GET", "messages?"+q, "").json(t)["messages"], 2, "query ignored before 3.5: "+q)
+	}
+	assert.JSONEq(t, `{"badRequest": {"code": 400, "message": "limit param must be an integer"}}`,
+		string(e.do("demo", "3.3", "GET", "messages?limit=abc", "").body))
+	assert.JSONEq(t, `{"badRequest": {"code": 400, "message": "limit param must be positive"}}`,
+		string(e.do("demo", "3.4", "GET", "messages?limit=-1", "").body))
+	assert.Empty(t, e.do("demo", "3.5", "GET", "messages?bogus=1", "").json(t)["messages"],
+		"before 3.31 an unknown filter is not refused but matches nothing")
+	assert.Empty(t, e.do("admin", "3.70", "GET", "messages?bogus=", "").json(t)["messages"], "admins: no such column")
 	r = e.do("demo", "3.3", "DELETE", "messages/"+id, "")
 	assert.Equal(t, http.StatusNoContent, r.code)
 	assert.Equal(t, http.StatusNotFound, e.do("demo", "3.3", "GET", "messages/"+id, "").code)

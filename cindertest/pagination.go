@@ -23,18 +23,11 @@ var paginationParams = []string{"limit", "marker", "sort", "sort_key", "sort_dir
 func (c *call) parsePage(validKeys []string) (page, bool) {
 	q := c.r.URL.Query()
 	p := page{limit: c.s.opts.MaxLimit, marker: q.Get("marker")}
-	if raw, has := q["limit"]; has {
-		n, err := strconv.Atoi(raw[0])
-		if err != nil {
-			c.fault(400, "limit param must be an integer")
-			return p, false
-		}
-		if n < 0 {
-			c.fault(400, "limit param must be positive")
-			return p, false
-		}
-		p.limit = min(n, c.s.opts.MaxLimit)
+	n, ok := c.parseLimit()
+	if !ok {
+		return p, false
 	}
+	p.limit = min(n, c.s.opts.MaxLimit)
 	_, hasSort := q["sort"]
 	if hasSort && (q.Has("sort_key") || q.Has("sort_dir")) {
 		c.fault(400, "The 'sort_key' and 'sort_dir' parameters are deprecated and cannot be used with the 'sort' parameter.")
@@ -76,6 +69,25 @@ func (c *call) parsePage(validKeys []string) (page, bool) {
 		}
 	}
 	return p, true
+}
+
+// parseLimit reads the limit parameter (MaxLimit when absent); ok false
+// means a 400 was sent.
+func (c *call) parseLimit() (int, bool) {
+	raw, has := c.r.URL.Query()["limit"]
+	if !has {
+		return c.s.opts.MaxLimit, true
+	}
+	n, err := strconv.Atoi(raw[0])
+	if err != nil {
+		c.fault(400, "limit param must be an integer")
+		return 0, false
+	}
+	if n < 0 {
+		c.fault(400, "limit param must be positive")
+		return 0, false
+	}
+	return n, true
 }
 
 // sortItems orders items by p's keys using field to read a comparable value.

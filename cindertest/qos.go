@@ -57,15 +57,14 @@ func (c *call) listQos() {
 	for _, q := range c.s.st.qos {
 		qs = append(qs, q)
 	}
-	listItems(c, qs, listSpec[*qosSpec]{path: "qos-specs", key: "qos_specs", sort: []string{"id", "name", "consumer", "created_at"},
+	// Only columns of the QoS table sort; name and consumer are key/value rows there.
+	listItems(c, qs, listSpec[*qosSpec]{path: "qos-specs", key: "qos_specs", sort: []string{"id", "created_at", "updated_at"},
 		id: func(q *qosSpec) string { return q.ID }, field: func(q *qosSpec, k string) string {
 			switch k {
 			case "id":
 				return q.ID
-			case "name":
-				return q.Name
-			case "consumer":
-				return q.Consumer
+			case "updated_at":
+				return "" // never shown; null until a row changes
 			}
 			return fmtTime(q.CreatedAt)
 		}, marker: func(string) (*qosSpec, bool) { return nil, true }, ignoreMarker: true,

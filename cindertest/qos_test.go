@@ -59,6 +59,23 @@ func TestQosCRUD(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, e.do("admin", "", "GET", "qos-specs/"+id, "").code)
 }
 
+// Only id, created_at and updated_at sort QoS specs: name and consumer are
+// key/value rows in Cinder's table.
+func TestQosSortKeys(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, cindertest.Options{})
+	for _, n := range []string{"b", "a"} {
+		require.Equal(t, http.StatusOK, e.do("admin", "", "POST", "qos-specs", `{"qos_specs":{"name":"`+n+`"}}`).code)
+	}
+	bad := `{"badRequest": {"code": 400, "message": "Invalid input received: Invalid sort key"}}`
+	for _, q := range []string{"sort=name", "sort=consumer", "sort_key=name", "sort=id,name:asc"} {
+		assert.JSONEq(t, bad, string(e.do("admin", "", "GET", "qos-specs?"+q, "").body), q)
+	}
+	assert.Equal(t, []string{"b", "a"}, namesOf(t, e.do("admin", "", "GET", "qos-specs?sort=created_at:asc", ""), "qos_specs"))
+	assert.Equal(t, []string{"a", "b"}, namesOf(t, e.do("admin", "", "GET", "qos-specs?sort=updated_at:asc,created_at:desc", ""), "qos_specs"))
+	assert.Len(t, namesOf(t, e.do("admin", "", "GET", "qos-specs?sort=id", ""), "qos_specs"), 2)
+}
+
 func TestQosAssociations(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, cindertest.Options{})

@@ -26,7 +26,10 @@ type attachment struct {
 	// attaching, attached; "" for legacy os-attach attachments (attached).
 	Status    string
 	Connector map[string]any
-	CreatedAt time.Time
+	// AccessMode is connection_info's access_mode, fixed when the connector
+	// arrives.
+	AccessMode string
+	CreatedAt  time.Time
 }
 
 // attached reports whether the attachment shows in the volume's attachments.

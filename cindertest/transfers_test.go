@@ -86,3 +86,35 @@ func TestTransferListPaging(t *testing.T) {
 	assert.Len(t, e.do("demo", "3.59", "GET", next[len(e.srv.URL()):], "").json(t)["transfers"], 1)
 	assert.Empty(t, e.do("admin", "", "GET", "os-volume-transfer", "").json(t)["transfers"])
 }
+
+// A volume accepted without its snapshots: the snapshot stays in the
+// donor's project, and the new owner may not delete the volume, with or
+// without cascade, until the donor deletes it; an admin may cascade.
+func TestTransferNoSnapshotsBlocksDelete(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, cindertest.Options{})
+	give := func() (vol, snap string) {
+		vol = e.create("admin", `{"volume":{"size":1}}`)
+		snap = e.snap("admin", "", vol, "")
+		r := e.do("admin", "3.55", "POST", "volume-transfers", `{"transfer":{"volume_id":"`+vol+`","no_snapshots":true}}`)
+		require.Equal(t, http.StatusAccepted, r.code, string(r.body))
+		tr := r.json(t)["transfer"].(map[string]any)
+		r = e.do("demo", "3.55", "POST", "volume-transfers/"+tr["id"].(string)+"/accept",
+			`{"accept":{"auth_key":"`+tr["auth_key"].(string)+`"}}`)
+		require.Equal(t, http.StatusAccepted, r.code, string(r.body))
+		return vol, snap
+	}
+	vol, snap := give()
+	want := `{"badRequest": {"code": 400, "message": "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer."}}`
+	assert.JSONEq(t, want, string(e.do("demo", "", "DELETE", "volumes/"+vol+"?cascade=true", "").body))
+	assert.JSONEq(t, want, string(e.do("demo", "", "DELETE", "volumes/"+vol, "").body))
+	assert.JSONEq(t, want, string(e.do("admin", "", "DELETE", "volumes/"+vol, "").body))
+	assert.Equal(t, http.StatusOK, e.do("admin", "", "GET", "snapshots/"+snap, "").code)
+	require.Equal(t, http.StatusAccepted, e.do("admin", "", "DELETE", "snapshots/"+snap, "").code)
+	assert.Equal(t, http.StatusAccepted, e.do("demo", "", "DELETE", "volumes/"+vol, "").code)
+
+	vol, snap = give()
+	assert.Equal(t, http.StatusAccepted, e.do("admin", "", "DELETE", "volumes/"+vol+"?cascade=true", "").code)
+	assert.Equal(t, http.StatusNotFound, e.do("admin", "", "GET", "snapshots/"+snap, "").code)
+	assert.Equal(t, http.StatusNotFound, e.do("admin", "", "GET", "volumes/"+vol, "").code)
+}

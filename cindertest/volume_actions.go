@@ -229,7 +229,7 @@ func (c *call) actRevert(v *volume, body map[string]any) {
 	}
 	sid, _ := body["snapshot_id"].(string)
 	if sid != snaps[0].ID {
-		c.fault(400, "Specified snapshot %s is not the latest one of volume %s.", sid, v.ID)
+		c.fault(400, "Specified snapshot %s is None or not the latest one of volume %s.", pyRepr(body["snapshot_id"], false), v.ID)
 		return
 	}
 	if v.Status != "available" || snaps[0].Status != "available" {

@@ -154,3 +154,18 @@ func TestExtendCompletionAndManage(t *testing.T) {
 	assert.Equal(t, 202, e.action("admin", "", id, `{"os-unmanage":{}}`).code)
 	assert.Equal(t, 404, e.do("admin", "", "GET", "volumes/"+id, "").code)
 }
+
+func TestRevertOnlyToTheLatestSnapshot(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, cindertest.Options{})
+	id := e.create("demo", `{"volume":{"size":1}}`)
+	older := e.snap("demo", "", id, "")
+	latest := e.snap("demo", "", id, "")
+	msg := func(sid string) string {
+		return `{"badRequest": {"code": 400, "message": "Specified snapshot ` + sid + ` is None or not the latest one of volume ` + id + `."}}`
+	}
+	assert.JSONEq(t, msg(older), string(e.action("demo", "3.40", id, `{"revert":{"snapshot_id":"`+older+`"}}`).body))
+	assert.JSONEq(t, msg("None"), string(e.action("demo", "3.40", id, `{"revert":{}}`).body))
+	assert.JSONEq(t, msg("x"), string(e.action("demo", "3.40", id, `{"revert":{"snapshot_id":"x"}}`).body))
+	assert.Equal(t, http.StatusAccepted, e.action("demo", "3.40", id, `{"revert":{"snapshot_id":"`+latest+`"}}`).code)
+}

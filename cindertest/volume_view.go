@@ -55,8 +55,12 @@ func (c *call) volumeDetail(v *volume, ext bool) map[string]any {
 		if !a.attached() {
 			continue
 		}
+		host := nilIfEmpty(a.HostName)
+		if !c.admin {
+			host = nil // the attached host is shown to admins only
+		}
 		atts = append(atts, map[string]any{"id": v.ID, "attachment_id": a.ID, "volume_id": v.ID,
-			"server_id": nilIfEmpty(a.ServerID), "host_name": nilIfEmpty(a.HostName), "device": a.Device,
+			"server_id": nilIfEmpty(a.ServerID), "host_name": host, "device": a.Device,
 			"attached_at": fmtTime(a.AttachedAt)})
 	}
 	md := map[string]string{}

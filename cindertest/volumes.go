@@ -417,13 +417,34 @@ func (c *call) deleteVolume() {
 	}
 	st := c.s.st
 	bad := len(v.Attachments) > 0 || (v.MigrationStatus != nil && *v.MigrationStatus == "migrating") ||
-		(!force && !slices.Contains(deletable, v.Status)) || (!cascade && len(st.snapshotsOf(v.ID)) > 0)
+		(!force && !slices.Contains(deletable, v.Status)) || !c.snapshotsAllowDelete(v, cascade, force)
 	if bad {
 		c.fault(400, "%s", msgCannotDelete)
 		return
 	}
 	st.transition(v, "deleting", "", c.s.opts.CreateDelay, nil)
 	c.accepted()
+}
+
+// snapshotsAllowDelete applies Cinder's snapshot conditions of a volume
+// delete: without cascade any snapshot blocks it; a cascade needs every
+// snapshot available or error (unless forced), and a non-admin may not
+// cascade over a snapshot of another project (one left behind by a transfer
+// with no_snapshots).
+func (c *call) snapshotsAllowDelete(v *volume, cascade, force bool) bool {
+	snaps := c.s.st.snapshotsOf(v.ID)
+	if !cascade {
+		return len(snaps) == 0
+	}
+	for _, sn := range snaps {
+		if !force && sn.Status != "available" && sn.Status != "error" {
+			return false
+		}
+		if !force && !c.admin && sn.ProjectID != v.ProjectID {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *call) volumeEncryption() {
