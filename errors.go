@@ -10,6 +10,8 @@ type (
 	VersionError = rest.VersionError
 	// StatusError is returned by waiters when a resource reaches an error state.
 	StatusError = rest.StatusError
+	// AmbiguousError is returned by a Find when several resources have the name.
+	AmbiguousError = rest.AmbiguousError
 	// UnreachableError is returned when the endpoint cannot be reached at all.
 	UnreachableError = rest.UnreachableError
 	// Response holds a response's status, request id and headers (see WithResponse).

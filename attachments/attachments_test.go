@@ -56,7 +56,7 @@ func TestCreateModeNeeds354(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.53")
 	_, err := c.Attachments.Create(t.Context(), attachments.CreateRequest{VolumeID: volID, Mode: attachments.ModeReadOnly})
-	requireVersionError(t, err, "3.54")
+	testutil.RequireVersionError(t, err, "3.54")
 	assert.Equal(t, 0, mock.GetTotalCallCount())
 }
 
@@ -75,13 +75,13 @@ func TestCreateVolumeInUse(t *testing.T) {
 		Body: `{"attachment":{"volume_uuid":"` + volID + `","mode":"ro"}}`}, http.StatusBadRequest, "attachments/error_create_attached.json")
 	a, err := c.Attachments.Create(t.Context(), attachments.CreateRequest{VolumeID: volID, Mode: attachments.ModeReadOnly})
 	assert.Nil(t, a)
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "the current status is in-use")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "the current status is in-use")
 }
 
 // TestCreateNotRetried: a POST that may have attached is never replayed.
 func TestCreateNotRetried(t *testing.T) {
 	t.Parallel()
-	c, mock := retryingClient(t, "3.70")
+	c, mock := testutil.RetryingClient(t, "3.70")
 	mock.RegisterResponder(http.MethodPost, testutil.URL("attachments"), func(*http.Request) (*http.Response, error) {
 		resp := testutil.Respond(http.StatusServiceUnavailable, []byte(`{"serviceUnavailable":{"code":503,"message":"busy"}}`))
 		resp.Header.Set("Retry-After", "0")
@@ -120,7 +120,7 @@ func TestGetNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "attachments/" + attID}, http.StatusNotFound, "attachments/error_404.json")
 	a, err := c.Attachments.Get(t.Context(), attID)
 	assert.Nil(t, a)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestGetDetached(t *testing.T) {
@@ -163,7 +163,7 @@ func TestUpdateNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "attachments/" + attID,
 		Body: `{"attachment":{"connector":` + connectorJSON + `}}`}, http.StatusNotFound, "attachments/error_404.json")
 	_, err := c.Attachments.Update(t.Context(), attID, connector)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, attID)
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, attID)
 }
 
 func TestComplete(t *testing.T) {
@@ -178,7 +178,7 @@ func TestComplete(t *testing.T) {
 func TestCompleteNeeds344(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.43")
-	requireVersionError(t, c.Attachments.Complete(t.Context(), attID), "3.44")
+	testutil.RequireVersionError(t, c.Attachments.Complete(t.Context(), attID), "3.44")
 	assert.Equal(t, 0, mock.GetTotalCallCount())
 }
 
@@ -187,7 +187,7 @@ func TestCompleteNotFound(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "attachments/" + attID + "/action",
 		Body: `{"os-complete":null}`}, http.StatusNotFound, "attachments/error_404.json")
-	requireAPIError(t, c.Attachments.Complete(t.Context(), attID), http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, c.Attachments.Complete(t.Context(), attID), http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestDelete(t *testing.T) {
@@ -203,7 +203,7 @@ func TestDeleteNotFound(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "attachments/" + attID}, http.StatusNotFound, "attachments/error_404.json")
-	requireAPIError(t, c.Attachments.Delete(t.Context(), attID), http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, c.Attachments.Delete(t.Context(), attID), http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 // TestNeeds327: the whole API is refused below 3.27, before sending.
@@ -233,7 +233,7 @@ func TestNeeds327(t *testing.T) {
 		for _, v := range []string{"3.0", "3.26"} {
 			c, mock := testutil.NewClient(t, v)
 			err := call(c)
-			requireVersionError(t, err, "3.27")
+			testutil.RequireVersionError(t, err, "3.27")
 			assert.Contains(t, err.Error(), "attachments."+name, v)
 			assert.Equal(t, 0, mock.GetTotalCallCount(), "%s at %s", name, v)
 		}

@@ -6,13 +6,11 @@ import (
 	"iter"
 	"maps"
 	"net/url"
-	"strconv"
-	"strings"
 
 	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/pager"
+	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
-	"github.com/gocinder/cinder/volumes"
 )
 
 // SortKeys are the keys Cinder sorts attachments by (checked against a real
@@ -44,52 +42,19 @@ type ListOptions struct {
 
 // query builds the URL query, checking each option's microversion.
 func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
-	q := url.Values{}
+	b := query.New(rc, "attachments.List")
 	if o == nil {
-		return q, nil
+		return b.Values()
 	}
-	if o.Limit < 0 {
-		return nil, fmt.Errorf("cinder: limit %d must not be negative", o.Limit)
-	}
-	if len(o.Filters) > 0 {
-		if err := rc.Check("attachments.List option Filters", mv.V(3, 33), mv.Version{}); err != nil {
-			return nil, err
-		}
-		for k, v := range o.Filters {
-			if strings.HasSuffix(k, "~") {
-				if err := rc.Check("attachments.List option Filters (inexact "+k+")", mv.V(3, 34), mv.Version{}); err != nil {
-					return nil, err
-				}
-			}
-			q.Set(k, v)
-		}
-	}
-	if o.Limit > 0 {
-		q.Set("limit", strconv.Itoa(o.Limit))
-	}
-	if o.Marker != "" {
-		q.Set("marker", o.Marker)
-	}
-	if o.Sort != "" {
-		s, err := volumes.ParseSort(o.Sort, SortKeys)
-		if err != nil {
-			return nil, err
-		}
-		q.Set("sort", s)
-	}
-	if o.AllTenants {
-		q.Set("all_tenants", "1")
-	}
-	if o.VolumeID != "" {
-		q.Set("volume_id", o.VolumeID)
-	}
-	if o.InstanceID != "" {
-		q.Set("instance_id", o.InstanceID)
-	}
-	if o.Status != "" {
-		q.Set("attach_status", string(o.Status))
-	}
-	return q, nil
+	b.Limit(o.Limit)
+	b.Filters(o.Filters)
+	b.Marker(o.Marker)
+	b.Sort(o.Sort, SortKeys, nil)
+	b.Tenants(o.AllTenants, "")
+	b.Set("volume_id", o.VolumeID)
+	b.Set("instance_id", o.InstanceID)
+	b.Set("attach_status", string(o.Status))
+	return b.Values()
 }
 
 // List yields every attachment matching opts, with details, fetching pages

@@ -42,7 +42,7 @@ func TestListError(t *testing.T) {
 	var n int
 	for _, err := range c.Attachments.List(t.Context(), &attachments.ListOptions{Filters: map[string]string{"bogus": "1"}}) {
 		n++
-		requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid filters bogus")
+		testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid filters bogus")
 	}
 	assert.Equal(t, 1, n, "the error is yielded once")
 }
@@ -83,11 +83,11 @@ func TestListFilterGates(t *testing.T) {
 		c, mock := testutil.NewClient(t, tc.version)
 		opts := &attachments.ListOptions{Filters: tc.filters}
 		_, err := cinder.Collect(c.Attachments.List(t.Context(), opts))
-		requireVersionError(t, err, tc.need)
+		testutil.RequireVersionError(t, err, tc.need)
 		_, err = cinder.Collect(c.Attachments.ListRefs(t.Context(), opts))
-		requireVersionError(t, err, tc.need)
+		testutil.RequireVersionError(t, err, tc.need)
 		_, _, err = c.Attachments.ListPage(t.Context(), opts)
-		requireVersionError(t, err, tc.need)
+		testutil.RequireVersionError(t, err, tc.need)
 		assert.Equal(t, 0, mock.GetTotalCallCount())
 	}
 }

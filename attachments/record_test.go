@@ -2,9 +2,7 @@ package attachments_test
 
 import (
 	"context"
-	"net/http"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,7 +10,6 @@ import (
 
 	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/attachments"
-	"github.com/gocinder/cinder/internal/record"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/volumes"
 )
@@ -23,29 +20,15 @@ import (
 // are made without an instance: deleting one with an instance makes Cinder
 // call Nova. Run: CINDER_RECORD=1 go test ./attachments/ -run Record
 func TestRecord(t *testing.T) {
-	if os.Getenv("CINDER_RECORD") != "1" {
-		t.Skip("set CINDER_RECORD=1 to record fixtures from the cloud in OS_*")
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
-	defer cancel()
-	rec := record.NewRecorder(filepath.Join(testutil.Root(), "testdata", "attachments"))
-	hc := &http.Client{Transport: rec.Transport(nil)}
-	auth := cinder.FromEnv()
-	auth.Username, auth.Password = os.Getenv("DEMO_OS_USERNAME"), os.Getenv("DEMO_OS_PASSWORD")
-	auth.ProjectName = os.Getenv("DEMO_OS_PROJECT_NAME")
-	c, err := cinder.New(ctx, cinder.Options{Auth: auth, Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
+	r := testutil.Record(t, "attachments", 5*time.Minute)
+	ctx, admin, c, sc, save := r.Ctx, r.Admin, r.Demo, r.Scrub, r.Save
 	// this cloud refuses every list filter of non-admins (400), so the
 	// filtered lists are the admin's
-	admin, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromEnv(), Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	sc := rec.Scrubber()
 	sc.Alias(c.ProjectID(), testutil.ProjectID)
 	sc.Alias(admin.ProjectID(), "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0002")
 	if state := os.Getenv("OPENSTACK_STATE"); state != "" {
 		sc.Replace(state+"/", "/var/lib/openstack/")
 	}
-	save := func(name string) { t.Helper(); require.NoError(t, rec.Save(name)) }
 	a := c.Attachments
 
 	v, err := c.Volumes.Create(ctx, volumes.CreateRequest{Size: 1, Name: "att-rec-vol"})

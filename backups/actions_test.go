@@ -29,7 +29,7 @@ func TestResetStatusErrors(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "backups/" + bakImp + "/action",
 		Body: `{"os-reset_status":{"status":"creating"}}`}, http.StatusBadRequest, "backups/error_reset_status.json")
 	err := c.Backups.ResetStatus(t.Context(), bakImp, backups.StatusCreating)
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "valid statuses are: ['available', 'error']")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "valid statuses are: ['available', 'error']")
 }
 
 func TestForceDelete(t *testing.T) {
@@ -47,5 +47,5 @@ func TestForceDeleteNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "backups/nope/action", Body: `{"os-force_delete":null}`},
 		http.StatusNotFound, "backups/error_404.json")
 	err := c.Backups.ForceDelete(t.Context(), "nope")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }

@@ -52,7 +52,7 @@ func TestGetNotFound(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "backups/nope"}, http.StatusNotFound, "backups/error_404.json")
 	_, err := c.Backups.Get(t.Context(), "nope")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestCreate(t *testing.T) {
@@ -107,7 +107,7 @@ func TestCreateVersions(t *testing.T) {
 	} {
 		c, mock := testutil.NewClient(t, tc.version)
 		_, err := c.Backups.Create(t.Context(), tc.req)
-		requireVersionError(t, err, tc.need)
+		testutil.RequireVersionError(t, err, tc.need)
 		assert.Equal(t, 0, mock.GetTotalCallCount())
 	}
 	c, mock := testutil.NewClient(t, "3.70")
@@ -124,7 +124,7 @@ func TestCreateError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "backups", Body: `{"backup":{"volume_id":"` + volID + `"}}`},
 		http.StatusBadRequest, "backups/error_create_az.json")
 	_, err := c.Backups.Create(t.Context(), backups.CreateRequest{VolumeID: volID})
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Additional properties are not allowed")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Additional properties are not allowed")
 }
 
 func TestCreateIsNotRetried(t *testing.T) {
@@ -155,10 +155,10 @@ func TestUpdateVersions(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.8")
 	_, err := c.Backups.Update(t.Context(), bak1, backups.UpdateRequest{Name: new("x")})
-	requireVersionError(t, err, "3.9")
+	testutil.RequireVersionError(t, err, "3.9")
 	c, mock2 := testutil.NewClient(t, "3.42")
 	_, err = c.Backups.Update(t.Context(), bak1, backups.UpdateRequest{Metadata: map[string]string{"a": "b"}})
-	requireVersionError(t, err, "3.43")
+	testutil.RequireVersionError(t, err, "3.43")
 	assert.Equal(t, 0, mock.GetTotalCallCount()+mock2.GetTotalCallCount())
 
 	c, mock = testutil.NewClient(t, "3.9")
@@ -175,7 +175,7 @@ func TestUpdateError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "backups/" + bak1, Body: `{"backup":{"name":"x"}}`},
 		http.StatusNotFound, "backups/error_update_404.json")
 	_, err := c.Backups.Update(t.Context(), bak1, backups.UpdateRequest{Name: new("x")})
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestDelete(t *testing.T) {
@@ -191,5 +191,5 @@ func TestDeleteWithDependents(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "backups/" + bak1}, http.StatusBadRequest, "backups/error_delete_dependent.json")
 	err := c.Backups.Delete(t.Context(), bak1)
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Incremental backups exist")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Incremental backups exist")
 }

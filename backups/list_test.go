@@ -73,7 +73,7 @@ func TestListError(t *testing.T) {
 	n := 0
 	for _, err := range c.Backups.ListRefs(t.Context(), nil) {
 		n++
-		requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+		testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 	}
 	assert.Equal(t, 1, n)
 }
@@ -92,14 +92,14 @@ func TestCountErrors(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.44")
 	_, err := c.Backups.Count(t.Context(), nil)
-	requireVersionError(t, err, "3.45")
+	testutil.RequireVersionError(t, err, "3.45")
 	assert.Equal(t, 0, mock.GetTotalCallCount())
 
 	c, mock = testutil.NewClient(t, "3.45")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "backups", Query: "limit=1&with_count=true"},
 		http.StatusNotFound, "backups/error_404.json")
 	_, err = c.Backups.Count(t.Context(), nil)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestListQuery(t *testing.T) {
@@ -141,7 +141,7 @@ func TestListOptionVersions(t *testing.T) {
 	} {
 		c, mock := testutil.NewClient(t, tc.version)
 		for _, err := range c.Backups.List(t.Context(), &tc.opts) {
-			requireVersionError(t, err, tc.need)
+			testutil.RequireVersionError(t, err, tc.need)
 		}
 		assert.Equal(t, 0, mock.GetTotalCallCount())
 	}

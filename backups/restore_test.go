@@ -62,9 +62,9 @@ func TestRestoreRefused(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.46")
 	_, err := c.Backups.Restore(t.Context(), bak1, backups.RestoreRequest{VolumeType: "fast"})
-	requireVersionError(t, err, "3.47")
+	testutil.RequireVersionError(t, err, "3.47")
 	_, err = c.Backups.Restore(t.Context(), bak1, backups.RestoreRequest{AvailabilityZone: "nova"})
-	requireVersionError(t, err, "3.47")
+	testutil.RequireVersionError(t, err, "3.47")
 	c70, mock70 := testutil.NewClient(t, "3.70")
 	_, err = c70.Backups.Restore(t.Context(), bak1, backups.RestoreRequest{VolumeID: restVolID, VolumeType: "fast"})
 	require.ErrorContains(t, err, "existing volume")
@@ -77,13 +77,13 @@ func TestRestoreError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "backups/" + bak1 + "/restore", Body: `{"restore":{"volume_id":"v"}}`},
 		http.StatusBadRequest, "backups/error_restore.json")
 	_, err := c.Backups.Restore(t.Context(), bak1, backups.RestoreRequest{VolumeID: "v"})
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "must be available")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "must be available")
 
 	c, mock = testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "volumes",
 		Body: `{"volume":{"backup_id":"nope","volume_type":"fast"}}`}, http.StatusNotFound, "backups/error_404.json")
 	_, err = c.Backups.Restore(t.Context(), "nope", backups.RestoreRequest{VolumeType: "fast"})
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 // exported is testdata/backups/export.json decoded.
@@ -116,7 +116,7 @@ func TestExportRecordNotFound(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "backups/nope/export_record"}, http.StatusNotFound, "backups/error_404.json")
 	_, err := c.Backups.ExportRecord(t.Context(), "nope")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestImportRecord(t *testing.T) {
@@ -142,5 +142,5 @@ func TestImportRecordErrors(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "backups/import_record",
 		Body: `{"backup-record":{"backup_service":"s","backup_url":"dQ=="}}`}, http.StatusBadRequest, "backups/error_import.json")
 	_, err = c.Backups.ImportRecord(t.Context(), backups.Record{BackupService: "s", BackupURL: "dQ=="})
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Backup already exists in database")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Backup already exists in database")
 }

@@ -1,10 +1,6 @@
 package discovery_test
 
 import (
-	"context"
-	"net/http"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,7 +8,6 @@ import (
 
 	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/discovery"
-	"github.com/gocinder/cinder/internal/record"
 	"github.com/gocinder/cinder/internal/testutil"
 )
 
@@ -22,20 +17,10 @@ import (
 // (version_v3.json). It changes nothing.
 // Run: CINDER_RECORD=1 go test ./discovery/ -run Record
 func TestRecord(t *testing.T) {
-	if os.Getenv("CINDER_RECORD") != "1" {
-		t.Skip("set CINDER_RECORD=1 to record fixtures from the cloud in OS_*")
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
-	defer cancel()
-	rec := record.NewRecorder(filepath.Join(testutil.Root(), "testdata", "discovery"))
-	hc := &http.Client{Transport: rec.Transport(nil)}
-	demoAuth := cinder.FromEnv()
-	demoAuth.Username, demoAuth.Password = os.Getenv("DEMO_OS_USERNAME"), os.Getenv("DEMO_OS_PASSWORD")
-	demoAuth.ProjectName = os.Getenv("DEMO_OS_PROJECT_NAME")
-	demo, err := cinder.New(ctx, cinder.Options{Auth: demoAuth, Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	rec.Scrubber().Alias(demo.ProjectID(), testutil.ProjectID)
-	save := func(name string) { t.Helper(); require.NoError(t, rec.Save(name)) }
+	r := testutil.Record(t, "discovery", time.Minute)
+	var err error
+	ctx, demo, sc, save := r.Ctx, r.Demo, r.Scrub, r.Save
+	sc.Alias(demo.ProjectID(), testutil.ProjectID)
 	d := demo.Discovery
 
 	_, err = d.AvailabilityZones(ctx)
@@ -56,7 +41,7 @@ func TestRecord(t *testing.T) {
 
 	// a token Keystone does not know
 	bad, err := cinder.New(ctx, cinder.Options{Auth: cinder.Auth{Token: "gAAAAA-not-a-token"}, Endpoint: demo.Endpoint(),
-		Microversion: "3.70", HTTPClient: hc, MaxAttempts: 1})
+		Microversion: "3.70", HTTPClient: r.HTTP, MaxAttempts: 1})
 	require.NoError(t, err)
 	_, err = bad.Discovery.AvailabilityZones(ctx)
 	require.ErrorIs(t, err, cinder.ErrUnauthorized)

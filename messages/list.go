@@ -2,16 +2,13 @@ package messages
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/url"
-	"strconv"
-	"strings"
 
 	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/pager"
+	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
-	"github.com/gocinder/cinder/volumes"
 )
 
 // SortKeys are the keys Cinder sorts messages by (checked against a real
@@ -45,78 +42,31 @@ type ListOptions struct {
 	Filters map[string]string
 }
 
-// query builds the URL query, checking each option's microversion.
+// query builds the URL query, checking each option's microversion: every
+// option needs 3.5.
 func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
-	q := url.Values{}
+	b := query.New(rc, "messages.List").PagingSince(options)
 	if o == nil {
-		return q, nil
+		return b.Values()
 	}
-	need := func(op string, since mv.Version) error {
-		return rc.Check("messages.List option "+op, since, mv.Version{})
-	}
-	if o.Limit < 0 {
-		return nil, fmt.Errorf("cinder: limit %d must not be negative", o.Limit)
-	}
-	set := func(op, key, val string) error {
-		if val == "" {
-			return nil
-		}
-		if err := need(op, mv.V(3, 5)); err != nil {
-			return err
-		}
-		q.Set(key, val)
-		return nil
-	}
-	limit := ""
-	if o.Limit > 0 {
-		limit = strconv.Itoa(o.Limit)
-	}
-	sort := ""
-	if o.Sort != "" {
-		s, err := volumes.ParseSort(o.Sort, SortKeys)
-		if err != nil {
-			return nil, err
-		}
-		sort = s
-	}
-	for _, f := range []struct{ op, key, val string }{
-		{"Limit", "limit", limit},
-		{"Marker", "marker", o.Marker},
-		{"Sort", "sort", sort},
-		{"ResourceUUID", "resource_uuid", o.ResourceUUID},
-		{"ResourceType", "resource_type", string(o.ResourceType)},
-		{"EventID", "event_id", o.EventID},
-		{"RequestID", "request_id", o.RequestID},
-		{"Level", "message_level", string(o.Level)},
-	} {
-		if err := set(f.op, f.key, f.val); err != nil {
-			return nil, err
-		}
-	}
-	if len(o.Filters) > 0 {
-		if err := need("Filters", mv.V(3, 33)); err != nil {
-			return nil, err
-		}
-		for k, v := range o.Filters {
-			if strings.HasSuffix(k, "~") {
-				if err := need("Filters (inexact "+k+")", mv.V(3, 34)); err != nil {
-					return nil, err
-				}
-			}
-			q.Set(k, v)
-		}
-	}
-	return q, nil
+	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.SetSince("ResourceUUID", "resource_uuid", o.ResourceUUID, options)
+	b.SetSince("ResourceType", "resource_type", string(o.ResourceType), options)
+	b.SetSince("EventID", "event_id", o.EventID, options)
+	b.SetSince("RequestID", "request_id", o.RequestID, options)
+	b.SetSince("Level", "message_level", string(o.Level), options)
+	b.Filters(o.Filters)
+	return b.Values()
 }
+
+// options is the microversion from which Cinder reads a message list's query.
+var options = mv.V(3, 5)
 
 // List yields every message matching opts, fetching pages as needed.
 // GET /messages. Requires microversion 3.3; options need 3.5 (see ListOptions).
 func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[Message, error] {
 	q, err := m.listQuery(opts)
-	if err != nil {
-		return func(yield func(Message, error) bool) { yield(Message{}, err) }
-	}
-	return pager.Seq[Message](ctx, m.rc, rest.Call{Op: "messages.List", Path: "messages", Query: q, Since: since}, "messages")
+	return pager.List[Message](ctx, m.rc, rest.Call{Op: "messages.List", Path: "messages", Query: q, Since: since}, "messages", err)
 }
 
 // ListPage returns one page of messages and the marker of the next page
@@ -124,11 +74,7 @@ func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[Message
 // GET /messages. Requires microversion 3.3; options need 3.5.
 func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]Message, string, error) {
 	q, err := m.listQuery(opts)
-	if err != nil {
-		return nil, "", err
-	}
-	p, err := pager.First[Message](ctx, m.rc, rest.Call{Op: "messages.ListPage", Path: "messages", Query: q, Since: since}, "messages")
-	return p.Items, p.Next, err
+	return pager.ListPage[Message](ctx, m.rc, rest.Call{Op: "messages.ListPage", Path: "messages", Query: q, Since: since}, "messages", err)
 }
 
 // listQuery checks the API's own version first, so that a 3.0 client hears

@@ -114,9 +114,9 @@ func TestListBadFilter(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "messages", Query: "bogus=x"}, http.StatusBadRequest, "messages/error_list_filter.json")
 	_, err := cinder.Collect(c.Messages.List(t.Context(), &messages.ListOptions{Filters: map[string]string{"bogus": "x"}}))
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid filters bogus")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid filters bogus")
 	_, _, err = c.Messages.ListPage(t.Context(), &messages.ListOptions{Filters: map[string]string{"bogus": "x"}})
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid filters bogus")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid filters bogus")
 }
 
 // TestListOptionVersions: below 3.5 Cinder ignores the query, so each
@@ -141,9 +141,9 @@ func TestListOptionVersions(t *testing.T) {
 	} {
 		c, mock := testutil.NewClient(t, tc.version)
 		_, err := cinder.Collect(c.Messages.List(t.Context(), &tc.opts))
-		requireVersionError(t, err, tc.need)
+		testutil.RequireVersionError(t, err, tc.need)
 		_, _, err = c.Messages.ListPage(t.Context(), &tc.opts)
-		requireVersionError(t, err, tc.need)
+		testutil.RequireVersionError(t, err, tc.need)
 		assert.Equal(t, 0, mock.GetTotalCallCount())
 	}
 }

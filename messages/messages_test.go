@@ -27,7 +27,7 @@ func TestGetNotFound(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "messages/" + msgOlder}, http.StatusNotFound, "messages/error_404.json")
 	_, err := c.Messages.Get(t.Context(), msgOlder)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "Message "+msgOlder+" could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "Message "+msgOlder+" could not be found")
 }
 
 func TestDelete(t *testing.T) {
@@ -44,7 +44,7 @@ func TestDeleteNotFound(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "messages/" + msgOlder}, http.StatusNotFound, "messages/error_404.json")
 	err := c.Messages.Delete(t.Context(), msgOlder)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 // TestNeeds33: every messages call is refused below 3.3, before sending.
@@ -53,11 +53,11 @@ func TestNeeds33(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.2")
 	ctx := t.Context()
 	_, err := c.Messages.Get(ctx, msgOlder)
-	requireVersionError(t, err, "3.3")
-	requireVersionError(t, c.Messages.Delete(ctx, msgOlder), "3.3")
+	testutil.RequireVersionError(t, err, "3.3")
+	testutil.RequireVersionError(t, c.Messages.Delete(ctx, msgOlder), "3.3")
 	_, _, err = c.Messages.ListPage(ctx, nil)
-	requireVersionError(t, err, "3.3")
+	testutil.RequireVersionError(t, err, "3.3")
 	_, err = cinder.Collect(c.Messages.List(ctx, nil))
-	requireVersionError(t, err, "3.3")
+	testutil.RequireVersionError(t, err, "3.3")
 	assert.Equal(t, 0, mock.GetTotalCallCount())
 }

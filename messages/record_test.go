@@ -2,9 +2,6 @@ package messages_test
 
 import (
 	"context"
-	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -12,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/record"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/messages"
 	"github.com/gocinder/cinder/quotas"
@@ -26,25 +22,11 @@ import (
 // project's gigabytes quota is lifted meanwhile and put back at the end.
 // Run: CINDER_RECORD=1 go test ./messages/ -run Record
 func TestRecord(t *testing.T) {
-	if os.Getenv("CINDER_RECORD") != "1" {
-		t.Skip("set CINDER_RECORD=1 to record fixtures from the cloud in OS_*")
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
-	defer cancel()
-	rec := record.NewRecorder(filepath.Join(testutil.Root(), "testdata", "messages"))
-	hc := &http.Client{Transport: rec.Transport(nil)}
-	admin, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromEnv(), Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	demoAuth := cinder.FromEnv()
-	demoAuth.Username, demoAuth.Password = os.Getenv("DEMO_OS_USERNAME"), os.Getenv("DEMO_OS_PASSWORD")
-	demoAuth.ProjectName = os.Getenv("DEMO_OS_PROJECT_NAME")
-	demo, err := cinder.New(ctx, cinder.Options{Auth: demoAuth, Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
+	r := testutil.Record(t, "messages", 5*time.Minute)
+	ctx, admin, demo, sc, save := r.Ctx, r.Admin, r.Demo, r.Scrub, r.Save
 	demoID := demo.ProjectID()
-	sc := rec.Scrubber()
 	sc.Alias(admin.ProjectID(), "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0009")
 	sc.Alias(demoID, testutil.ProjectID) // the fixtures' hrefs are the demo's
-	save := func(name string) { t.Helper(); require.NoError(t, rec.Save(name)) }
 
 	orig, err := admin.Quotas.Get(ctx, demoID)
 	require.NoError(t, err)

@@ -33,7 +33,7 @@ func TestAssociationsError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "qos-specs/" + deadID + "/associations"},
 		http.StatusNotFound, "qos/error_associations_404.json")
 	_, err := c.QoS.Associations(t.Context(), deadID)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "No such QoS spec")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "No such QoS spec")
 }
 
 // TestAssociate covers the three GETs that change associations: Cinder
@@ -81,7 +81,7 @@ func TestAssociateErrors(t *testing.T) {
 	} {
 		c, mock := testutil.NewClient(t, "3.70")
 		mock.RegisterResponder(http.MethodGet, "=~^"+testutil.URL("qos-specs/"+specB+"/"), testutil.JSONResponder(t, tc.status, tc.fixture))
-		requireAPIError(t, tc.call(c), tc.status, tc.sentinel, tc.msg)
+		testutil.RequireAPIError(t, tc.call(c), tc.status, tc.sentinel, tc.msg)
 		assert.Equal(t, 1, mock.GetTotalCallCount(), tc.name)
 	}
 }

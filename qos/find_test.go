@@ -67,6 +67,6 @@ func TestFindError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "qos-specs/x"}, http.StatusForbidden, "qos/error_403.json")
 	_, err := c.QoS.Find(t.Context(), "x")
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "Policy")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "Policy")
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 }

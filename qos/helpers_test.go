@@ -1,12 +1,6 @@
 package qos_test
 
 import (
-	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/qos"
 )
@@ -40,16 +34,4 @@ func specBItem() qos.Spec {
 func withLinks(s qos.Spec) qos.Spec {
 	s.Links = links(s.ID)
 	return s
-}
-
-// requireAPIError checks an error decoded from a recorded fault.
-func requireAPIError(t *testing.T, err error, status int, sentinel error, msg string) {
-	t.Helper()
-	require.Error(t, err)
-	assert.ErrorIs(t, err, sentinel)
-	var apiErr *cinder.APIError
-	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, status, apiErr.StatusCode)
-	assert.Equal(t, testutil.RequestID, apiErr.RequestID)
-	assert.Contains(t, apiErr.Message, msg)
 }

@@ -81,5 +81,5 @@ func TestListError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "qos-specs"}, http.StatusForbidden, "qos/error_403.json")
 	_, err := cinder.Collect(c.QoS.List(t.Context(), nil))
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "Policy doesn't allow")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "Policy doesn't allow")
 }

@@ -41,7 +41,7 @@ func TestGetErrors(t *testing.T) {
 		c, mock := testutil.NewClient(t, "3.70")
 		testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "qos-specs/x"}, tc.status, tc.fixture)
 		_, err := c.QoS.Get(t.Context(), "x")
-		requireAPIError(t, err, tc.status, tc.sentinel, tc.msg)
+		testutil.RequireAPIError(t, err, tc.status, tc.sentinel, tc.msg)
 	}
 }
 
@@ -87,7 +87,7 @@ func TestCreateError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "qos-specs", Body: `{"qos_specs":{"name":"gocinder-rec-qos-a"}}`},
 		http.StatusConflict, "qos/error_create_409.json")
 	_, err := c.QoS.Create(t.Context(), qos.CreateRequest{Name: "gocinder-rec-qos-a"})
-	requireAPIError(t, err, http.StatusConflict, cinder.ErrConflict, "already exists")
+	testutil.RequireAPIError(t, err, http.StatusConflict, cinder.ErrConflict, "already exists")
 }
 
 func TestSetKeys(t *testing.T) {
@@ -106,7 +106,7 @@ func TestSetKeysError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "qos-specs/" + deadID, Body: `{"qos_specs":{"x":"1"}}`},
 		http.StatusNotFound, "qos/error_set_keys.json")
 	err := c.QoS.SetKeys(t.Context(), deadID, map[string]string{"x": "1"})
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "No such QoS spec")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "No such QoS spec")
 }
 
 func TestUnsetKeys(t *testing.T) {
@@ -125,7 +125,7 @@ func TestUnsetKeysError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "qos-specs/" + specA + "/delete_keys", Body: `{"keys":["write_iops_sec"]}`},
 		http.StatusNotFound, "qos/error_unset_keys.json")
 	err := c.QoS.UnsetKeys(t.Context(), specA, "write_iops_sec")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no spec with key write_iops_sec")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no spec with key write_iops_sec")
 }
 
 func TestDelete(t *testing.T) {
@@ -152,6 +152,6 @@ func TestDeleteErrors(t *testing.T) {
 	} {
 		c, mock := testutil.NewClient(t, "3.70")
 		testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "qos-specs/" + specA}, tc.status, tc.fixture)
-		requireAPIError(t, c.QoS.Delete(t.Context(), specA, false), tc.status, tc.sentinel, tc.msg)
+		testutil.RequireAPIError(t, c.QoS.Delete(t.Context(), specA, false), tc.status, tc.sentinel, tc.msg)
 	}
 }

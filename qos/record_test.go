@@ -2,16 +2,12 @@ package qos_test
 
 import (
 	"context"
-	"net/http"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/record"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/qos"
 	"github.com/gocinder/cinder/types"
@@ -21,24 +17,10 @@ import (
 // DEMO_OS_PASSWORD and DEMO_OS_PROJECT_NAME a non-admin user) and rewrites
 // testdata/qos. Run: CINDER_RECORD=1 go test ./qos/ -run Record
 func TestRecord(t *testing.T) {
-	if os.Getenv("CINDER_RECORD") != "1" {
-		t.Skip("set CINDER_RECORD=1 to record fixtures from the cloud in OS_*")
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
-	defer cancel()
-	rec := record.NewRecorder(filepath.Join(testutil.Root(), "testdata", "qos"))
-	hc := &http.Client{Transport: rec.Transport(nil)}
-	admin, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromEnv(), Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	demoAuth := cinder.FromEnv()
-	demoAuth.Username, demoAuth.Password = os.Getenv("DEMO_OS_USERNAME"), os.Getenv("DEMO_OS_PASSWORD")
-	demoAuth.ProjectName = os.Getenv("DEMO_OS_PROJECT_NAME")
-	demo, err := cinder.New(ctx, cinder.Options{Auth: demoAuth, Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	sc := rec.Scrubber()
+	r := testutil.Record(t, "qos", 5*time.Minute)
+	ctx, admin, demo, sc, save := r.Ctx, r.Admin, r.Demo, r.Scrub, r.Save
 	sc.Alias(admin.ProjectID(), testutil.ProjectID)
 	sc.Alias(demo.ProjectID(), "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0002")
-	save := func(name string) { t.Helper(); require.NoError(t, rec.Save(name)) }
 	q := admin.QoS
 	cleanup := func(id string) {
 		t.Cleanup(func() { _ = q.Delete(context.WithoutCancel(ctx), id, true) })

@@ -1,13 +1,6 @@
 package quotas_test
 
 import (
-	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/quotas"
 )
 
@@ -36,16 +29,4 @@ func updated() quotas.QuotaSet {
 	s.Volumes, s.Gigabytes = 12, -1
 	s.Types["gocinder-qrec"] = quotas.TypeSet[int]{Volumes: 5, Gigabytes: 50, Snapshots: -1}
 	return s
-}
-
-// requireAPIError checks an error decoded from a recorded fault.
-func requireAPIError(t *testing.T, err error, status int, sentinel error, msg string) {
-	t.Helper()
-	require.Error(t, err)
-	assert.ErrorIs(t, err, sentinel)
-	var apiErr *cinder.APIError
-	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, status, apiErr.StatusCode)
-	assert.Equal(t, testutil.RequestID, apiErr.RequestID)
-	assert.Contains(t, apiErr.Message, msg)
 }

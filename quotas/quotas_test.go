@@ -40,7 +40,7 @@ func TestGetForbidden(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "os-quota-sets/" + testutil.ProjectID},
 		http.StatusForbidden, "quotas/error_get_403.json")
 	_, err := c.Quotas.Get(t.Context(), testutil.ProjectID)
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "volume_extension:quotas:show")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "volume_extension:quotas:show")
 }
 
 func TestUsage(t *testing.T) {
@@ -74,7 +74,7 @@ func TestUsageForbidden(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "os-quota-sets/" + testutil.ProjectID, Query: "usage=True"},
 		http.StatusForbidden, "quotas/error_get_403.json")
 	_, err := c.Quotas.Usage(t.Context(), testutil.ProjectID)
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "quotas:show")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "quotas:show")
 }
 
 func TestDefaults(t *testing.T) {
@@ -93,7 +93,7 @@ func TestDefaultsForbidden(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "os-quota-sets/" + testutil.ProjectID + "/defaults"},
 		http.StatusForbidden, "quotas/error_get_403.json")
 	_, err := c.Quotas.Defaults(t.Context(), testutil.ProjectID)
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "quotas:show")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "quotas:show")
 }
 
 func TestUpdate(t *testing.T) {
@@ -145,7 +145,7 @@ func TestUpdateErrors(t *testing.T) {
 			testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "os-quota-sets/" + demoProject, Body: tc.body},
 				tc.status, tc.fixture)
 			_, err := c.Quotas.Update(t.Context(), demoProject, tc.req)
-			requireAPIError(t, err, tc.status, tc.sentinel, tc.msg)
+			testutil.RequireAPIError(t, err, tc.status, tc.sentinel, tc.msg)
 		})
 	}
 }
@@ -201,7 +201,7 @@ func TestDeleteForbidden(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "os-quota-sets/" + demoProject},
 		http.StatusForbidden, "quotas/error_delete_403.json")
 	err := c.Quotas.Delete(t.Context(), demoProject)
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "volume_extension:quotas:delete")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "volume_extension:quotas:delete")
 }
 
 func TestGetClass(t *testing.T) {
@@ -220,7 +220,7 @@ func TestGetClassForbidden(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "os-quota-class-sets/default"},
 		http.StatusForbidden, "quotas/error_class_403.json")
 	_, err := c.Quotas.GetClass(t.Context(), "default")
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "volume_extension:quota_classes:get")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "volume_extension:quota_classes:get")
 }
 
 func TestUpdateClass(t *testing.T) {
@@ -244,7 +244,7 @@ func TestUpdateClassForbidden(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "os-quota-class-sets/default",
 		Body: `{"quota_class_set":{"volumes":7}}`}, http.StatusForbidden, "quotas/error_class_403.json")
 	_, err := c.Quotas.UpdateClass(t.Context(), "default", quotas.UpdateRequest{Volumes: new(7)})
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "quota_classes")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "quota_classes")
 }
 
 // TestEscapedNames: a class or project name is one escaped path segment.

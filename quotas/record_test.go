@@ -2,17 +2,13 @@ package quotas_test
 
 import (
 	"context"
-	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/record"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/quotas"
 )
@@ -28,26 +24,12 @@ const recType = "gocinder-qrec"
 // Needs the openstack CLI, for the volume type.
 // Run: CINDER_RECORD=1 go test ./quotas/ -run Record
 func TestRecord(t *testing.T) {
-	if os.Getenv("CINDER_RECORD") != "1" {
-		t.Skip("set CINDER_RECORD=1 to record fixtures from the cloud in OS_*")
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
-	defer cancel()
-	rec := record.NewRecorder(filepath.Join(testutil.Root(), "testdata", "quotas"))
-	hc := &http.Client{Transport: rec.Transport(nil)}
-	admin, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromEnv(), Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	demoAuth := cinder.FromEnv()
-	demoAuth.Username, demoAuth.Password = os.Getenv("DEMO_OS_USERNAME"), os.Getenv("DEMO_OS_PASSWORD")
-	demoAuth.ProjectName = os.Getenv("DEMO_OS_PROJECT_NAME")
-	demo, err := cinder.New(ctx, cinder.Options{Auth: demoAuth, Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
+	r := testutil.Record(t, "quotas", 5*time.Minute)
+	ctx, admin, demo, sc, save := r.Ctx, r.Admin, r.Demo, r.Scrub, r.Save
 	adminID, demoID := admin.ProjectID(), demo.ProjectID()
 	require.NotEqual(t, adminID, demoID)
-	sc := rec.Scrubber()
 	sc.Alias(adminID, testutil.ProjectID)
 	sc.Alias(demoID, demoProject)
-	save := func(name string) { t.Helper(); require.NoError(t, rec.Save(name)) }
 
 	out, err := exec.CommandContext(ctx, "openstack", "volume", "type", "create", "--private", recType).CombinedOutput()
 	require.NoError(t, err, "%s", out)

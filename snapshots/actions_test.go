@@ -68,7 +68,7 @@ func TestActionErrors(t *testing.T) {
 		c, mock := testutil.NewClient(t, "3.70")
 		mock.RegisterResponder(http.MethodPost, testutil.URL("snapshots/"+snapID+"/action"), testutil.JSONResponder(t, tc.status, tc.fixture))
 		err := tc.call(t.Context(), c.Snapshots)
-		requireAPIError(t, err, tc.status, tc.sentinel, tc.msg)
+		testutil.RequireAPIError(t, err, tc.status, tc.sentinel, tc.msg)
 	}
 }
 

@@ -62,7 +62,7 @@ func TestFindOtherError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "snapshots/x"}, http.StatusInternalServerError, "snapshots/error_manageable_500.json")
 	_, err := c.Snapshots.Find(t.Context(), "x")
-	requireAPIError(t, err, http.StatusInternalServerError, cinder.ErrServer, "")
+	testutil.RequireAPIError(t, err, http.StatusInternalServerError, cinder.ErrServer, "")
 	assert.Equal(t, 1, mock.GetTotalCallCount(), "no list after a non-404 error")
 	_, err = c.Snapshots.Find(t.Context(), "")
 	require.Error(t, err)

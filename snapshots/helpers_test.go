@@ -1,15 +1,8 @@
 package snapshots_test
 
 import (
-	"errors"
-	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/snapshots"
 )
 
@@ -31,24 +24,4 @@ func fixtureSnapshot() snapshots.Snapshot {
 		VolumeID: volID, CreatedAt: stamp, UpdatedAt: stamp, Metadata: map[string]string{"purpose": "test"},
 		ProjectID: projectID, Progress: "100%", UserID: userID, ConsumesQuota: new(true),
 	}
-}
-
-// requireAPIError checks an error decoded from a recorded fault.
-func requireAPIError(t *testing.T, err error, status int, sentinel error, msg string) {
-	t.Helper()
-	require.Error(t, err)
-	assert.ErrorIs(t, err, sentinel)
-	var apiErr *cinder.APIError
-	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, status, apiErr.StatusCode)
-	assert.Equal(t, testutil.RequestID, apiErr.RequestID)
-	assert.Contains(t, apiErr.Message, msg)
-}
-
-// requireVersionError checks a microversion refusal.
-func requireVersionError(t *testing.T, err error, need string) {
-	t.Helper()
-	var verr *cinder.VersionError
-	require.True(t, errors.As(err, &verr), "want *cinder.VersionError, got %v", err)
-	assert.Equal(t, need, verr.Need.String())
 }

@@ -74,7 +74,7 @@ func TestListError(t *testing.T) {
 	n := 0
 	for _, err := range c.Snapshots.List(t.Context(), nil) {
 		n++
-		requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+		testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 	}
 	assert.Equal(t, 1, n, "the error is yielded once")
 }
@@ -95,14 +95,14 @@ func TestCountError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "snapshots", Query: "limit=1&with_count=true"},
 		http.StatusNotFound, "snapshots/error_404.json")
 	_, err := c.Snapshots.Count(t.Context(), nil)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestCountNeeds345(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.44")
 	_, err := c.Snapshots.Count(t.Context(), nil)
-	requireVersionError(t, err, "3.45")
+	testutil.RequireVersionError(t, err, "3.45")
 	assert.Equal(t, 0, mock.GetTotalCallCount())
 }
 
@@ -151,7 +151,7 @@ func TestListOptionVersions(t *testing.T) {
 	} {
 		c, mock := testutil.NewClient(t, tc.version)
 		for _, err := range c.Snapshots.List(t.Context(), &tc.opts) {
-			requireVersionError(t, err, tc.need)
+			testutil.RequireVersionError(t, err, tc.need)
 		}
 		assert.Equal(t, 0, mock.GetTotalCallCount())
 	}

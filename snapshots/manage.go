@@ -3,16 +3,12 @@ package snapshots
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
-	"strconv"
 
+	"github.com/gocinder/cinder/internal/manageable"
 	"github.com/gocinder/cinder/internal/mv"
-	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/rest"
-	"github.com/gocinder/cinder/volumes"
 )
 
 // ManageableSortKeys are the keys Cinder sorts manageable snapshots by.
@@ -27,42 +23,6 @@ type ManageableListOptions struct {
 	Marker  string
 	Offset  int
 	Sort    string // "key[:asc|desc],…" with keys from ManageableSortKeys
-}
-
-func (o *ManageableListOptions) query(rc *rest.Client) (url.Values, error) {
-	if o == nil || (o.Host == "") == (o.Cluster == "") {
-		return nil, errors.New("cinder: listing manageable snapshots needs exactly one of a host and a cluster")
-	}
-	q := url.Values{}
-	if o.Host != "" {
-		q.Set("host", o.Host)
-	}
-	if o.Cluster != "" {
-		if err := rc.Check("snapshots.ListManageable option Cluster", mv.V(3, 17), mv.Version{}); err != nil {
-			return nil, err
-		}
-		q.Set("cluster", o.Cluster)
-	}
-	if o.Limit < 0 || o.Offset < 0 {
-		return nil, fmt.Errorf("cinder: limit %d and offset %d must not be negative", o.Limit, o.Offset)
-	}
-	if o.Limit > 0 {
-		q.Set("limit", strconv.Itoa(o.Limit))
-	}
-	if o.Marker != "" {
-		q.Set("marker", o.Marker)
-	}
-	if o.Offset > 0 {
-		q.Set("offset", strconv.Itoa(o.Offset))
-	}
-	if o.Sort != "" {
-		s, err := volumes.ParseSort(o.Sort, ManageableSortKeys)
-		if err != nil {
-			return nil, err
-		}
-		q.Set("sort", s)
-	}
-	return q, nil
 }
 
 // Manageable is a snapshot on a backend that Cinder does not manage (yet).
@@ -80,15 +40,7 @@ type Manageable struct {
 // manage (admin only). GET /manageable_snapshots/detail. Requires
 // microversion 3.8; opts.Cluster requires 3.17.
 func (m *Manager) ListManageable(ctx context.Context, opts *ManageableListOptions) iter.Seq2[Manageable, error] {
-	if err := m.rc.Check("snapshots.ListManageable", mv.V(3, 8), mv.Version{}); err != nil {
-		return failed[Manageable](err)
-	}
-	q, err := opts.query(m.rc)
-	if err != nil {
-		return failed[Manageable](err)
-	}
-	return pager.Seq[Manageable](ctx, m.rc, rest.Call{Op: "snapshots.ListManageable", Path: "manageable_snapshots/detail",
-		Query: q, Since: mv.V(3, 8)}, "manageable-snapshots")
+	return manageable.List[Manageable](ctx, m.rc, "snapshots", (*manageable.Options)(opts), ManageableSortKeys)
 }
 
 // ManageRequest is the body of a snapshot manage request: Ref names the

@@ -56,7 +56,7 @@ func TestListManageableServerError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "manageable_snapshots/detail", Query: "host=h"},
 		http.StatusInternalServerError, "snapshots/error_manageable_500.json")
 	_, err := cinder.Collect(c.Snapshots.ListManageable(t.Context(), &snapshots.ManageableListOptions{Host: "h"}))
-	requireAPIError(t, err, http.StatusInternalServerError, cinder.ErrServer, "incapable of performing the requested operation")
+	testutil.RequireAPIError(t, err, http.StatusInternalServerError, cinder.ErrServer, "incapable of performing the requested operation")
 }
 
 func TestListManageableRefused(t *testing.T) {
@@ -75,7 +75,7 @@ func TestListManageableRefused(t *testing.T) {
 		c, mock := testutil.NewClient(t, tc.version)
 		_, err := cinder.Collect(c.Snapshots.ListManageable(t.Context(), tc.opts))
 		if tc.need != "" {
-			requireVersionError(t, err, tc.need)
+			testutil.RequireVersionError(t, err, tc.need)
 		} else {
 			require.Error(t, err)
 		}
@@ -124,5 +124,5 @@ func TestManageErrors(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "manageable_snapshots",
 		Body: `{"snapshot":{"volume_id":"nope","ref":{"source-name":"x"}}}`}, http.StatusNotFound, "snapshots/error_404.json")
 	_, err = c.Snapshots.Manage(t.Context(), snapshots.ManageRequest{VolumeID: "nope", Ref: map[string]string{"source-name": "x"}})
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }

@@ -79,7 +79,7 @@ func TestMetadataItemNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "snapshots/" + snapID + "/metadata/owner"},
 		http.StatusNotFound, "snapshots/error_metadata_item_404.json")
 	_, err := c.Snapshots.MetadataItem(t.Context(), snapID, "owner")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no metadata with key owner")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no metadata with key owner")
 }
 
 func TestSetMetadataItem(t *testing.T) {
@@ -97,7 +97,7 @@ func TestSetMetadataItemNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "snapshots/nope/metadata/k", Body: `{"meta":{"k":"v"}}`},
 		http.StatusNotFound, "snapshots/error_404.json")
 	err := c.Snapshots.SetMetadataItem(t.Context(), "nope", "k", "v")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestDeleteMetadataItem(t *testing.T) {
@@ -115,7 +115,7 @@ func TestDeleteMetadataItemNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "snapshots/" + snapID + "/metadata/owner"},
 		http.StatusNotFound, "snapshots/error_metadata_item_404.json")
 	err := c.Snapshots.DeleteMetadataItem(t.Context(), snapID, "owner")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no metadata with key owner")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no metadata with key owner")
 }
 
 func TestMetadataErrors(t *testing.T) {
@@ -125,7 +125,7 @@ func TestMetadataErrors(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "snapshots/nope/metadata", Body: `{"metadata":{"a":"b"}}`},
 		http.StatusNotFound, "snapshots/error_404.json")
 	_, err := c.Snapshots.Metadata(t.Context(), "nope")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 	_, err = c.Snapshots.SetMetadata(t.Context(), "nope", map[string]string{"a": "b"})
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }

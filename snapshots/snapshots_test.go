@@ -42,7 +42,7 @@ func TestGetNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "snapshots/nope"}, http.StatusNotFound, "snapshots/error_404.json")
 	s, err := c.Snapshots.Get(t.Context(), "nope")
 	assert.Nil(t, s)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 	var apiErr *cinder.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "itemNotFound", apiErr.Code)
@@ -108,7 +108,7 @@ func TestCreateInUseError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "snapshots", Version: "3.65",
 		Body: `{"snapshot":{"volume_id":"` + volID + `"}}`}, http.StatusBadRequest, "snapshots/error_create_in_use.json")
 	_, err := c.Snapshots.Create(t.Context(), snapshots.CreateRequest{VolumeID: volID})
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "status must be available")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "status must be available")
 }
 
 func TestCreateNeedsVolume(t *testing.T) {
@@ -155,7 +155,7 @@ func TestUpdateNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "snapshots/nope", Body: `{"snapshot":{"name":"n"}}`},
 		http.StatusNotFound, "snapshots/error_404.json")
 	_, err := c.Snapshots.Update(t.Context(), "nope", snapshots.UpdateRequest{Name: new("n")})
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestDelete(t *testing.T) {
@@ -172,5 +172,5 @@ func TestDeleteNotFound(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "snapshots/nope"}, http.StatusNotFound, "snapshots/error_404.json")
 	err := c.Snapshots.Delete(t.Context(), "nope")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }

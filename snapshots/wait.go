@@ -2,12 +2,8 @@ package snapshots
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"strings"
-	"time"
 
-	"github.com/gocinder/cinder/internal/rest"
+	"github.com/gocinder/cinder/internal/wait"
 )
 
 // WaitOptions tune WaitForStatus and WaitForDeleted.
@@ -16,85 +12,25 @@ type WaitOptions struct {
 	Progress func(*Snapshot)
 }
 
-func (o *WaitOptions) progress(s *Snapshot) {
-	if o != nil && o.Progress != nil {
-		o.Progress(s)
-	}
-}
-
-// Polling intervals: the first wait, and the cap the doubling stops at.
-const (
-	waitFirst = time.Second
-	waitMax   = 15 * time.Second
-)
-
 // WaitForStatus polls the snapshot until its status is want and returns
 // it. The deadline comes from ctx. A status starting with "error" (other
 // than want) ends the wait at once with a *cinder.StatusError. Polls are
 // 1 s apart at first, doubling up to 15 s. GET /snapshots/{id}, repeatedly.
 func (m *Manager) WaitForStatus(ctx context.Context, id string, want Status, o *WaitOptions) (*Snapshot, error) {
-	var last Status
-	for delay := waitFirst; ; delay = min(2*delay, waitMax) {
-		s, err := m.Get(ctx, id)
-		if err != nil {
-			return nil, waitErr(ctx, err, "snapshot %s to be %s (last status %q)", id, want, last)
-		}
-		o.progress(s)
-		last = s.Status
-		if s.Status == want {
-			return s, nil
-		}
-		if isErrorStatus(s.Status) {
-			return s, &rest.StatusError{ID: id, Status: string(s.Status), Reason: "waiting for " + string(want)}
-		}
-		if err := sleep(ctx, delay); err != nil {
-			return nil, waitErr(ctx, err, "snapshot %s to be %s (last status %q)", id, want, last)
-		}
-	}
+	return wait.For(ctx, m.waitTarget(id, o), string(want))
 }
 
 // WaitForDeleted polls the snapshot until it is gone (GET answers 404).
 // The deadline comes from ctx; an "error*" status ends the wait at once
 // with a *cinder.StatusError. GET /snapshots/{id}, repeatedly.
 func (m *Manager) WaitForDeleted(ctx context.Context, id string, o *WaitOptions) error {
-	var last Status
-	for delay := waitFirst; ; delay = min(2*delay, waitMax) {
-		s, err := m.Get(ctx, id)
-		if errors.Is(err, rest.ErrNotFound) {
-			return nil
-		}
-		if err != nil {
-			return waitErr(ctx, err, "snapshot %s to be deleted (last status %q)", id, last)
-		}
-		o.progress(s)
-		last = s.Status
-		if isErrorStatus(s.Status) {
-			return &rest.StatusError{ID: id, Status: string(s.Status), Reason: "waiting for deletion"}
-		}
-		if err := sleep(ctx, delay); err != nil {
-			return waitErr(ctx, err, "snapshot %s to be deleted (last status %q)", id, last)
-		}
-	}
+	return wait.Gone(ctx, m.waitTarget(id, o))
 }
 
-func isErrorStatus(s Status) bool { return strings.HasPrefix(string(s), "error") }
-
-// waitErr adds what was awaited to a context error; other errors (API
-// errors) are returned as they are.
-func waitErr(ctx context.Context, err error, format string, args ...any) error {
-	if ctx.Err() == nil || !errors.Is(err, ctx.Err()) {
-		return err
+func (m *Manager) waitTarget(id string, o *WaitOptions) wait.Target[Snapshot] {
+	t := wait.Target[Snapshot]{Kind: "snapshot", ID: id, Get: m.Get, Status: func(s *Snapshot) string { return string(s.Status) }}
+	if o != nil {
+		t.Progress = o.Progress
 	}
-	return fmt.Errorf("cinder: waiting for "+format+": %w", append(args, err)...)
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return t
 }

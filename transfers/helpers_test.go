@@ -1,17 +1,8 @@
 package transfers_test
 
 import (
-	"context"
-	"errors"
-	"net/http"
-	"testing"
 	"time"
 
-	"github.com/jarcoal/httpmock"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/transfers"
 )
@@ -46,44 +37,4 @@ func fixtureTransfer() transfers.Transfer {
 		ID: transferID, Name: "tx-rec-1", VolumeID: volID, CreatedAt: stamp, Links: links(adminProj, transferID),
 		NoSnapshots: true, SourceProjectID: adminProj,
 	}
-}
-
-// requireAPIError checks an error decoded from a recorded fault.
-func requireAPIError(t *testing.T, err error, status int, sentinel error, msg string) {
-	t.Helper()
-	require.Error(t, err)
-	assert.ErrorIs(t, err, sentinel)
-	var apiErr *cinder.APIError
-	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, status, apiErr.StatusCode)
-	assert.Equal(t, testutil.RequestID, apiErr.RequestID)
-	assert.Contains(t, apiErr.Message, msg)
-}
-
-// requireVersionError checks a microversion refusal.
-func requireVersionError(t *testing.T, err error, need string) {
-	t.Helper()
-	var verr *cinder.VersionError
-	require.True(t, errors.As(err, &verr), "want *cinder.VersionError, got %v", err)
-	assert.Equal(t, need, verr.Need.String())
-}
-
-// retryingClient is a client at v that would retry (3 attempts) whatever
-// the transport layer considers retryable.
-func retryingClient(t *testing.T, v string) (*cinder.Client, *httpmock.MockTransport) {
-	t.Helper()
-	mock := httpmock.NewMockTransport()
-	c, err := cinder.New(context.Background(), cinder.Options{
-		Endpoint: testutil.Endpoint, Auth: cinder.Auth{Token: "tok"}, Microversion: v,
-		HTTPClient: &http.Client{Transport: mock}, MaxAttempts: 3,
-	})
-	require.NoError(t, err)
-	return c, mock
-}
-
-// unavailable answers 503 with Retry-After: 0, so a wrong retry would be fast.
-func unavailable(*http.Request) (*http.Response, error) {
-	resp := testutil.Respond(http.StatusServiceUnavailable, []byte(`{"serviceUnavailable":{"code":503,"message":"busy"}}`))
-	resp.Header.Set("Retry-After", "0")
-	return resp, nil
 }

@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"maps"
 	"net/url"
-	"strconv"
+	"slices"
 
 	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/pager"
+	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
-	"github.com/gocinder/cinder/volumes"
 )
 
 // SortKeys are the keys Cinder sorts transfers by (checked against a real
@@ -47,55 +48,25 @@ type ListOptions struct {
 
 // query builds the URL query, checking each option's microversion.
 func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
-	q := url.Values{}
+	b := query.New(rc, "transfers.List").PagingSince(paging)
 	if o == nil {
-		return q, nil
-	}
-	need := func(op string) error {
-		return rc.Check("transfers.List option "+op, paging, mv.Version{})
+		return b.Values()
 	}
 	if o.Limit < 0 {
 		return nil, fmt.Errorf("cinder: limit %d must not be negative", o.Limit)
 	}
-	for k, v := range o.Filters {
+	for _, k := range slices.Sorted(maps.Keys(o.Filters)) {
 		switch k {
 		case "limit", "marker", "sort", "sort_key", "sort_dir", "offset":
 			return nil, fmt.Errorf("cinder: filter %q: use ListOptions.Limit, Marker and Sort", k)
 		}
-		q.Set(k, v)
 	}
-	if o.Limit > 0 {
-		if err := need("Limit"); err != nil {
-			return nil, err
-		}
-		q.Set("limit", strconv.Itoa(o.Limit))
-	}
-	if o.Marker != "" {
-		if err := need("Marker"); err != nil {
-			return nil, err
-		}
-		q.Set("marker", o.Marker)
-	}
-	if o.Sort != "" {
-		if err := need("Sort"); err != nil {
-			return nil, err
-		}
-		s, err := volumes.ParseSort(o.Sort, SortKeys)
-		if err != nil {
-			return nil, err
-		}
-		q.Set("sort", s)
-	}
-	if o.AllTenants {
-		q.Set("all_tenants", "1")
-	}
-	if o.Name != "" {
-		q.Set("name", o.Name)
-	}
-	if o.VolumeID != "" {
-		q.Set("volume_id", o.VolumeID)
-	}
-	return q, nil
+	b.FiltersSince(o.Filters, mv.Version{})
+	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Tenants(o.AllTenants, "")
+	b.Set("name", o.Name)
+	b.Set("volume_id", o.VolumeID)
+	return b.Values()
 }
 
 // List yields every transfer matching opts, with details, fetching pages
@@ -103,20 +74,14 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 // below 3.55)
 func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[Transfer, error] {
 	q, err := opts.query(m.rc)
-	if err != nil {
-		return failed[Transfer](err)
-	}
-	return pager.Seq[Transfer](ctx, m.rc, rest.Call{Op: "transfers.List", Path: rest.Path(m.base(), "detail"), Query: q}, "transfers")
+	return pager.List[Transfer](ctx, m.rc, rest.Call{Op: "transfers.List", Path: rest.Path(m.base(), "detail"), Query: q}, "transfers", err)
 }
 
 // ListRefs yields the id, name, volume and links of every matching
 // transfer. GET /volume-transfers (/os-volume-transfer below 3.55)
 func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[Ref, error] {
 	q, err := opts.query(m.rc)
-	if err != nil {
-		return failed[Ref](err)
-	}
-	return pager.Seq[Ref](ctx, m.rc, rest.Call{Op: "transfers.ListRefs", Path: m.base(), Query: q}, "transfers")
+	return pager.List[Ref](ctx, m.rc, rest.Call{Op: "transfers.ListRefs", Path: m.base(), Query: q}, "transfers", err)
 }
 
 // ListPage returns one page of transfers and the marker of the next page
@@ -124,16 +89,5 @@ func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[Ref
 // GET /volume-transfers/detail (/os-volume-transfer/detail below 3.55)
 func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]Transfer, string, error) {
 	q, err := opts.query(m.rc)
-	if err != nil {
-		return nil, "", err
-	}
-	p, err := pager.First[Transfer](ctx, m.rc, rest.Call{Op: "transfers.ListPage", Path: rest.Path(m.base(), "detail"), Query: q}, "transfers")
-	return p.Items, p.Next, err
-}
-
-func failed[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
+	return pager.ListPage[Transfer](ctx, m.rc, rest.Call{Op: "transfers.ListPage", Path: rest.Path(m.base(), "detail"), Query: q}, "transfers", err)
 }

@@ -95,7 +95,7 @@ func TestListError(t *testing.T) {
 	var n int
 	for _, err := range c.Transfers.List(t.Context(), &transfers.ListOptions{Sort: "accepted"}) {
 		n++
-		requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid sort key")
+		testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid sort key")
 	}
 	assert.Equal(t, 1, n, "the error is yielded once")
 }
@@ -131,11 +131,11 @@ func TestListPagingNeeds359(t *testing.T) {
 		for _, v := range []string{"3.0", "3.58"} {
 			c, mock := testutil.NewClient(t, v)
 			_, err := cinder.Collect(c.Transfers.List(t.Context(), &opts))
-			requireVersionError(t, err, "3.59")
+			testutil.RequireVersionError(t, err, "3.59")
 			_, err = cinder.Collect(c.Transfers.ListRefs(t.Context(), &opts))
-			requireVersionError(t, err, "3.59")
+			testutil.RequireVersionError(t, err, "3.59")
 			_, _, err = c.Transfers.ListPage(t.Context(), &opts)
-			requireVersionError(t, err, "3.59")
+			testutil.RequireVersionError(t, err, "3.59")
 			assert.Equal(t, 0, mock.GetTotalCallCount())
 		}
 	}

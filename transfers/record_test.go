@@ -2,16 +2,12 @@ package transfers_test
 
 import (
 	"context"
-	"net/http"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/record"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/transfers"
 	"github.com/gocinder/cinder/volumes"
@@ -26,24 +22,10 @@ const fakeKey = "0123456789abcdef"
 // volumes, transfers one from the admin to the demo project and deletes
 // everything it made. Run: CINDER_RECORD=1 go test ./transfers/ -run Record
 func TestRecord(t *testing.T) {
-	if os.Getenv("CINDER_RECORD") != "1" {
-		t.Skip("set CINDER_RECORD=1 to record fixtures from the cloud in OS_*")
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
-	defer cancel()
-	rec := record.NewRecorder(filepath.Join(testutil.Root(), "testdata", "transfers"))
-	hc := &http.Client{Transport: rec.Transport(nil)}
-	admin, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromEnv(), Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	demoAuth := cinder.FromEnv()
-	demoAuth.Username, demoAuth.Password = os.Getenv("DEMO_OS_USERNAME"), os.Getenv("DEMO_OS_PASSWORD")
-	demoAuth.ProjectName = os.Getenv("DEMO_OS_PROJECT_NAME")
-	demo, err := cinder.New(ctx, cinder.Options{Auth: demoAuth, Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	sc := rec.Scrubber()
+	r := testutil.Record(t, "transfers", 5*time.Minute)
+	ctx, admin, demo, sc, save := r.Ctx, r.Admin, r.Demo, r.Scrub, r.Save
 	sc.Alias(admin.ProjectID(), testutil.ProjectID)
 	sc.Alias(demo.ProjectID(), "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0002")
-	save := func(name string) { t.Helper(); require.NoError(t, rec.Save(name)) }
 	key := func(tr *transfers.Transfer) string { sc.Replace(tr.AuthKey, fakeKey); return tr.AuthKey }
 
 	// The volume is deleted by whichever project owns it at the end.

@@ -43,7 +43,7 @@ func TestCreateNoSnapshotsNeeds355(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.54")
 	_, err := c.Transfers.Create(t.Context(), transfers.CreateRequest{VolumeID: volID, NoSnapshots: true})
-	requireVersionError(t, err, "3.55")
+	testutil.RequireVersionError(t, err, "3.55")
 	assert.Equal(t, 0, mock.GetTotalCallCount())
 }
 
@@ -62,15 +62,15 @@ func TestCreateVolumeNotAvailable(t *testing.T) {
 		Body: `{"transfer":{"volume_id":"` + volID + `","name":"tx-rec-again"}}`}, http.StatusBadRequest, "transfers/error_create_state.json")
 	tr, err := c.Transfers.Create(t.Context(), transfers.CreateRequest{VolumeID: volID, Name: "tx-rec-again"})
 	assert.Nil(t, tr)
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "status must be available")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "status must be available")
 }
 
 // TestCreateNotRetried: a POST that may have created a transfer is never
 // replayed, even by a client that retries idempotent calls.
 func TestCreateNotRetried(t *testing.T) {
 	t.Parallel()
-	c, mock := retryingClient(t, "3.70")
-	mock.RegisterResponder(http.MethodPost, testutil.URL("volume-transfers"), unavailable)
+	c, mock := testutil.RetryingClient(t, "3.70")
+	mock.RegisterResponder(http.MethodPost, testutil.URL("volume-transfers"), testutil.Unavailable)
 	_, err := c.Transfers.Create(t.Context(), transfers.CreateRequest{VolumeID: volID})
 	require.ErrorIs(t, err, cinder.ErrServiceUnavailable)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
@@ -78,8 +78,8 @@ func TestCreateNotRetried(t *testing.T) {
 
 func TestAcceptNotRetried(t *testing.T) {
 	t.Parallel()
-	c, mock := retryingClient(t, "3.70")
-	mock.RegisterResponder(http.MethodPost, testutil.URL("volume-transfers/"+transferID+"/accept"), unavailable)
+	c, mock := testutil.RetryingClient(t, "3.70")
+	mock.RegisterResponder(http.MethodPost, testutil.URL("volume-transfers/"+transferID+"/accept"), testutil.Unavailable)
 	_, err := c.Transfers.Accept(t.Context(), transferID, fakeKey)
 	require.ErrorIs(t, err, cinder.ErrServiceUnavailable)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
@@ -114,7 +114,7 @@ func TestGetNotFound(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "volume-transfers/nope"}, http.StatusNotFound, "transfers/error_404.json")
 	tr, err := c.Transfers.Get(t.Context(), "nope")
 	assert.Nil(t, tr)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestAccept(t *testing.T) {
@@ -135,7 +135,7 @@ func TestAcceptWrongKey(t *testing.T) {
 		Body: `{"accept":{"auth_key":"wrong-key"}}`}, http.StatusBadRequest, "transfers/error_accept_key.json")
 	a, err := c.Transfers.Accept(t.Context(), transferID, "wrong-key")
 	assert.Nil(t, a)
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "invalid auth key")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "invalid auth key")
 }
 
 func TestAcceptNeedsKey(t *testing.T) {
@@ -160,7 +160,7 @@ func TestDeleteNotFound(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "volume-transfers/nope"}, http.StatusNotFound, "transfers/error_404.json")
 	err := c.Transfers.Delete(t.Context(), "nope")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 // TestPathByVersion: every call goes to os-volume-transfer below 3.55 and

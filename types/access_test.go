@@ -28,7 +28,7 @@ func TestListAccessPublic(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types/" + pubID + "/os-volume-type-access"},
 		http.StatusNotFound, "types/error_access_list_public.json")
 	_, err := c.Types.ListAccess(t.Context(), pubID)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "not available for public volume types")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "not available for public volume types")
 }
 
 func TestAddRemoveAccess(t *testing.T) {
@@ -73,6 +73,6 @@ func TestAccessErrors(t *testing.T) {
 		} else {
 			err = c.Types.AddAccess(t.Context(), tc.id, demoProj)
 		}
-		requireAPIError(t, err, tc.status, tc.sentinel, tc.msg)
+		testutil.RequireAPIError(t, err, tc.status, tc.sentinel, tc.msg)
 	}
 }

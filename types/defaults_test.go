@@ -32,7 +32,7 @@ func TestListDefaultsError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	routeRoot(t, mock, testutil.Expect{Method: http.MethodGet, Path: "default-types"}, http.StatusForbidden, "types/error_default_list_403.json")
 	_, err := c.Types.ListDefaults(t.Context())
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "not authorized")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "not authorized")
 }
 
 func TestGetDefault(t *testing.T) {
@@ -53,7 +53,7 @@ func TestGetDefaultError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	routeRoot(t, mock, testutil.Expect{Method: http.MethodGet, Path: "default-types/" + tmpProj}, http.StatusNotFound, "types/error_default_404.json")
 	_, err := c.Types.GetDefault(t.Context(), tmpProj)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "Default type for project")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "Default type for project")
 }
 
 func TestSetDefault(t *testing.T) {
@@ -76,7 +76,7 @@ func TestSetDefaultError(t *testing.T) {
 	routeRoot(t, mock, testutil.Expect{Method: http.MethodPut, Path: "default-types/" + tmpProj,
 		Body: `{"default_type":{"volume_type":"gocinder-rec-nosuch"}}`}, http.StatusBadRequest, "types/error_default_set.json")
 	_, err := c.Types.SetDefault(t.Context(), tmpProj, "gocinder-rec-nosuch")
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "could not be found")
 }
 
 func TestUnsetDefault(t *testing.T) {
@@ -93,19 +93,19 @@ func TestUnsetDefaultError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	routeRoot(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "default-types/" + tmpProj}, http.StatusForbidden, "types/error_default_list_403.json")
 	err := c.Types.UnsetDefault(t.Context(), tmpProj)
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "not authorized")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "not authorized")
 }
 
 func TestDefaultsVersion(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.61")
 	_, err := c.Types.ListDefaults(t.Context())
-	requireVersionError(t, err, "3.62")
+	testutil.RequireVersionError(t, err, "3.62")
 	_, err = c.Types.GetDefault(t.Context(), tmpProj)
-	requireVersionError(t, err, "3.62")
+	testutil.RequireVersionError(t, err, "3.62")
 	_, err = c.Types.SetDefault(t.Context(), tmpProj, pubID)
-	requireVersionError(t, err, "3.62")
-	requireVersionError(t, c.Types.UnsetDefault(t.Context(), tmpProj), "3.62")
+	testutil.RequireVersionError(t, err, "3.62")
+	testutil.RequireVersionError(t, c.Types.UnsetDefault(t.Context(), tmpProj), "3.62")
 	assert.Equal(t, 0, mock.GetTotalCallCount())
 }
 

@@ -50,7 +50,7 @@ func TestGetEncryptionError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types/" + deadTypeID + "/encryption"},
 		http.StatusNotFound, "types/error_encryption_404.json")
 	_, err := c.Types.GetEncryption(t.Context(), deadTypeID)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestEncryptionSpec(t *testing.T) {
@@ -82,7 +82,7 @@ func TestEncryptionSpecError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: encPath("bogus")}, http.StatusNotFound, "types/error_encryption_spec_404.json")
 	_, err := c.Types.EncryptionSpec(t.Context(), pubID, "bogus")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "does not exist")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "does not exist")
 }
 
 func TestCreateEncryption(t *testing.T) {
@@ -108,7 +108,7 @@ func TestCreateEncryptionError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: encPath(),
 		Body: `{"encryption":{"provider":"luks","control_location":"front-end"}}`}, http.StatusBadRequest, "types/error_encryption_exists.json")
 	_, err := c.Types.CreateEncryption(t.Context(), pubID, types.CreateEncryptionRequest{Provider: "luks", ControlLocation: types.FrontEnd})
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "already exists")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "already exists")
 }
 
 func TestUpdateEncryption(t *testing.T) {
@@ -129,7 +129,7 @@ func TestUpdateEncryptionError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "types/" + deadTypeID + "/encryption/provider",
 		Body: `{"encryption":{"cipher":""}}`}, http.StatusNotFound, "types/error_encryption_404.json")
 	err := c.Types.UpdateEncryption(t.Context(), deadTypeID, types.UpdateEncryptionRequest{Cipher: new("")})
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestDeleteEncryption(t *testing.T) {
@@ -145,7 +145,7 @@ func TestDeleteEncryptionError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: encPath("provider")}, http.StatusNotFound, "types/error_encryption_delete_404.json")
 	err := c.Types.DeleteEncryption(t.Context(), pubID)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "does not exist")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "does not exist")
 }
 
 // TestListEncryptions lists every type, then yields the encrypted ones.
@@ -174,5 +174,5 @@ func TestListEncryptionsError(t *testing.T) {
 		last = err
 	}
 	assert.Equal(t, 1, n, "one error, then the end")
-	requireAPIError(t, last, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, last, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }

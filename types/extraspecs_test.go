@@ -27,7 +27,7 @@ func TestExtraSpecsError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types/" + deadTypeID + "/extra_specs"},
 		http.StatusNotFound, "types/error_extra_specs_404.json")
 	_, err := c.Types.ExtraSpecs(t.Context(), deadTypeID)
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestSetExtraSpecs(t *testing.T) {
@@ -48,7 +48,7 @@ func TestSetExtraSpecsError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "types/" + pubID + "/extra_specs", Body: `{"extra_specs":{"x":"y"}}`},
 		http.StatusForbidden, "types/error_extra_specs_403.json")
 	err := c.Types.SetExtraSpecs(t.Context(), pubID, map[string]string{"x": "y"})
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "")
 }
 
 func TestExtraSpec(t *testing.T) {
@@ -67,7 +67,7 @@ func TestExtraSpecError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types/" + pubID + "/extra_specs/gocinder:b"},
 		http.StatusNotFound, "types/error_extra_spec_404.json")
 	_, err := c.Types.ExtraSpec(t.Context(), pubID, "gocinder:b")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no extra specs with key gocinder:b")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no extra specs with key gocinder:b")
 }
 
 func TestExtraSpecMissingInAnswer(t *testing.T) {
@@ -94,7 +94,7 @@ func TestSetExtraSpecError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "types/" + deadTypeID + "/extra_specs/k", Body: `{"k":"v"}`},
 		http.StatusNotFound, "types/error_extra_specs_404.json")
 	err := c.Types.SetExtraSpec(t.Context(), deadTypeID, "k", "v")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestDeleteExtraSpec(t *testing.T) {
@@ -112,5 +112,5 @@ func TestDeleteExtraSpecError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "types/" + pubID + "/extra_specs/gocinder:b"},
 		http.StatusNotFound, "types/error_extra_spec_404.json")
 	err := c.Types.DeleteExtraSpec(t.Context(), pubID, "gocinder:b")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no extra specs")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "has no extra specs")
 }

@@ -3,58 +3,22 @@ package types
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
-	"strings"
 
+	"github.com/gocinder/cinder/internal/find"
 	"github.com/gocinder/cinder/internal/rest"
 )
 
-// AmbiguousError is returned by Find when several volume types have the name.
-type AmbiguousError struct {
-	Name string
-	IDs  []string
-}
-
-func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("cinder: %d volume types are named %q (%s); use an ID", len(e.IDs), e.Name, strings.Join(e.IDs, ", "))
-}
+// AmbiguousError is returned by Find when several volume types have the name
+// (the same type as cinder.AmbiguousError).
+type AmbiguousError = rest.AmbiguousError
 
 // Find returns the volume type whose ID or else exact name is nameOrID. It
 // tries GET /types/{nameOrID} first and, on 404, looks for the name among
 // every type the caller may see (see listVisible). No match is an error
 // matching cinder.ErrNotFound; several are an *AmbiguousError.
 func (m *Manager) Find(ctx context.Context, nameOrID string) (*VolumeType, error) {
-	if nameOrID == "" {
-		return nil, errors.New("cinder: find needs a volume type name or ID")
-	}
-	t, err := m.Get(ctx, nameOrID)
-	if err == nil {
-		return t, nil
-	}
-	if !errors.Is(err, rest.ErrNotFound) {
-		return nil, err
-	}
-	var found []VolumeType
-	for t, err := range m.listVisible(ctx) {
-		if err != nil {
-			return nil, err
-		}
-		if t.Name == nameOrID {
-			found = append(found, t)
-		}
-	}
-	switch len(found) {
-	case 0:
-		return nil, fmt.Errorf("cinder: no volume type with name or ID %q: %w", nameOrID, rest.ErrNotFound)
-	case 1:
-		return &found[0], nil
-	}
-	ids := make([]string, len(found))
-	for i, t := range found {
-		ids[i] = t.ID
-	}
-	return nil, &AmbiguousError{Name: nameOrID, IDs: ids}
+	return find.One(ctx, "volume type", nameOrID, m.Get, m.listVisible(ctx), func(t VolumeType) (string, string) { return t.ID, t.Name })
 }
 
 // listVisible yields every type the caller may see: is_public=None, which

@@ -91,6 +91,6 @@ func TestFindError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types/x"}, http.StatusForbidden, "types/error_extra_specs_403.json")
 	_, err := c.Types.Find(t.Context(), "x")
-	requireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "")
+	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "")
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 }

@@ -1,7 +1,6 @@
 package types_test
 
 import (
-	"errors"
 	"io"
 	"net/http"
 	"regexp"
@@ -9,9 +8,7 @@ import (
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
-	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/types"
 )
@@ -37,26 +34,6 @@ func pubType() types.VolumeType {
 // privType is the private type as the list fixtures show it.
 func privType() types.VolumeType {
 	return types.VolumeType{ID: privID, Name: "gocinder-rec-priv", ExtraSpecs: map[string]string{"gocinder:rec": "1"}}
-}
-
-// requireAPIError checks an error decoded from a recorded fault.
-func requireAPIError(t *testing.T, err error, status int, sentinel error, msg string) {
-	t.Helper()
-	require.Error(t, err)
-	assert.ErrorIs(t, err, sentinel)
-	var apiErr *cinder.APIError
-	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, status, apiErr.StatusCode)
-	assert.Equal(t, testutil.RequestID, apiErr.RequestID)
-	assert.Contains(t, apiErr.Message, msg)
-}
-
-// requireVersionError checks a microversion refusal.
-func requireVersionError(t *testing.T, err error, need string) {
-	t.Helper()
-	var verr *cinder.VersionError
-	require.True(t, errors.As(err, &verr), "want *cinder.VersionError, got %v", err)
-	assert.Equal(t, need, verr.Need.String())
 }
 
 // routeRoot is testutil.Route for paths under the v3 root (/v3/default-types),

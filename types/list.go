@@ -2,16 +2,14 @@ package types
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"net/url"
-	"strconv"
 
 	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/pager"
+	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
-	"github.com/gocinder/cinder/volumes"
 )
 
 // SortKeys are the keys Cinder sorts volume types by.
@@ -46,85 +44,38 @@ type ListOptions struct {
 	Filters map[string]string
 }
 
-func (o *ListOptions) query(have *rest.Client) (url.Values, error) {
-	q := url.Values{}
+func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
+	b := query.New(rc, "types.List")
 	if o == nil {
-		return q, nil
+		return b.Values()
 	}
-	if o.Limit < 0 {
-		return nil, fmt.Errorf("cinder: limit %d must not be negative", o.Limit)
-	}
-	if o.Limit > 0 {
-		q.Set("limit", strconv.Itoa(o.Limit))
-	}
-	if o.Marker != "" {
-		q.Set("marker", o.Marker)
-	}
-	if o.Sort != "" {
-		s, err := volumes.ParseSort(o.Sort, SortKeys)
-		if err != nil {
-			return nil, err
-		}
-		q.Set("sort", s)
-	}
+	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
 	switch o.Visibility {
 	case VisibilityDefault:
 	case VisibilityAll:
-		q.Set("is_public", "None")
+		b.Set("is_public", "None")
 	case VisibilityPublic:
-		q.Set("is_public", "true")
+		b.Set("is_public", "true")
 	case VisibilityPrivate:
-		q.Set("is_public", "false")
+		b.Set("is_public", "false")
 	default:
-		return nil, fmt.Errorf("cinder: visibility %q: want all, public or private", o.Visibility)
+		b.Fail(fmt.Errorf("cinder: visibility %q: want all, public or private", o.Visibility))
 	}
-	if len(o.Filters) > 0 {
-		if err := have.Check("types.List option Filters", mv.V(3, 52), mv.Version{}); err != nil {
-			return nil, err
-		}
-		for k, v := range o.Filters {
-			q.Set(k, v)
-		}
-	}
-	if len(o.ExtraSpecs) > 0 {
-		if err := have.Check("types.List option ExtraSpecs", mv.V(3, 52), mv.Version{}); err != nil {
-			return nil, err
-		}
-		// Cinder reads the dict with Python's literal_eval; JSON is a subset
-		// of its syntax for string maps and needs no escaping rules of ours.
-		b, err := json.Marshal(o.ExtraSpecs)
-		if err != nil {
-			return nil, fmt.Errorf("cinder: extra specs filter: %w", err)
-		}
-		q.Set("extra_specs", string(b))
-	}
-	return q, nil
+	b.FiltersSince(o.Filters, mv.V(3, 52))
+	b.Dict("ExtraSpecs", "extra_specs", o.ExtraSpecs, mv.V(3, 52))
+	return b.Values()
 }
 
 // List yields every volume type matching opts, fetching pages as needed.
 // GET /types
 func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[VolumeType, error] {
 	q, err := opts.query(m.rc)
-	if err != nil {
-		return failed[VolumeType](err)
-	}
-	return pager.Seq[VolumeType](ctx, m.rc, rest.Call{Op: "types.List", Path: "types", Query: q}, "volume_types")
+	return pager.List[VolumeType](ctx, m.rc, rest.Call{Op: "types.List", Path: "types", Query: q}, "volume_types", err)
 }
 
 // ListPage returns one page of volume types and the marker of the next
 // page ("" on the last page); pass it back as opts.Marker. GET /types
 func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]VolumeType, string, error) {
 	q, err := opts.query(m.rc)
-	if err != nil {
-		return nil, "", err
-	}
-	p, err := pager.First[VolumeType](ctx, m.rc, rest.Call{Op: "types.ListPage", Path: "types", Query: q}, "volume_types")
-	return p.Items, p.Next, err
-}
-
-func failed[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
+	return pager.ListPage[VolumeType](ctx, m.rc, rest.Call{Op: "types.ListPage", Path: "types", Query: q}, "volume_types", err)
 }

@@ -15,7 +15,7 @@ import (
 
 // recQuery is the query the list fixtures were recorded with.
 func recQuery(extra url.Values) string {
-	q := url.Values{"extra_specs": {`{"gocinder:rec":"1"}`}, "is_public": {"None"}, "sort": {"name:asc"}}
+	q := url.Values{"extra_specs": {`{'gocinder:rec': '1'}`}, "is_public": {"None"}, "sort": {"name:asc"}}
 	for k, v := range extra {
 		q[k] = v
 	}
@@ -99,7 +99,7 @@ func TestListQuery(t *testing.T) {
 		{&types.ListOptions{Visibility: types.VisibilityPrivate, Limit: 5, Marker: "m"}, "is_public=false&limit=5&marker=m"},
 		{&types.ListOptions{Sort: "name:desc, id"}, "sort=name%3Adesc%2Cid"},
 		{&types.ListOptions{Filters: map[string]string{"name": "x"}}, "name=x"},
-		{&types.ListOptions{ExtraSpecs: map[string]string{"b": "it's", "a": "1"}}, `extra_specs=` + url.QueryEscape(`{"a":"1","b":"it's"}`)},
+		{&types.ListOptions{ExtraSpecs: map[string]string{"b": "it's", "a": "1"}}, `extra_specs=` + url.QueryEscape(`{'a': '1', 'b': 'it\'s'}`)},
 	} {
 		c, mock := testutil.NewClient(t, "3.52")
 		testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types", Query: tc.query, Version: "3.52"},
@@ -129,7 +129,7 @@ func TestListOptionErrors(t *testing.T) {
 		_, _, err2 := c.Types.ListPage(t.Context(), tc.opts)
 		for _, err := range []error{err, err2} {
 			if tc.need != "" {
-				requireVersionError(t, err, tc.need)
+				testutil.RequireVersionError(t, err, tc.need)
 			} else {
 				require.ErrorContains(t, err, tc.msg)
 			}
@@ -144,5 +144,5 @@ func TestListError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types", Query: "name=x"}, http.StatusBadRequest, "types/error_list_filter.json")
 	_, err := cinder.Collect(c.Types.List(t.Context(), &types.ListOptions{Filters: map[string]string{"name": "x"}}))
-	requireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid filters name")
+	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "Invalid filters name")
 }

@@ -2,10 +2,7 @@ package types_test
 
 import (
 	"context"
-	"net/http"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/record"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/types"
 	"github.com/gocinder/cinder/volumes"
@@ -25,20 +21,8 @@ import (
 // openstack CLI) for the default types, so no shared project's default
 // changes. Run: CINDER_RECORD=1 go test ./types/ -run Record
 func TestRecord(t *testing.T) {
-	if os.Getenv("CINDER_RECORD") != "1" {
-		t.Skip("set CINDER_RECORD=1 to record fixtures from the cloud in OS_*")
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
-	defer cancel()
-	rec := record.NewRecorder(filepath.Join(testutil.Root(), "testdata", "types"))
-	hc := &http.Client{Transport: rec.Transport(nil)}
-	admin, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromEnv(), Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
-	demoAuth := cinder.FromEnv()
-	demoAuth.Username, demoAuth.Password = os.Getenv("DEMO_OS_USERNAME"), os.Getenv("DEMO_OS_PASSWORD")
-	demoAuth.ProjectName = os.Getenv("DEMO_OS_PROJECT_NAME")
-	demo, err := cinder.New(ctx, cinder.Options{Auth: demoAuth, Microversion: "3.70", HTTPClient: hc})
-	require.NoError(t, err)
+	r := testutil.Record(t, "types", 5*time.Minute)
+	ctx, admin, demo, sc, save := r.Ctx, r.Admin, r.Demo, r.Scrub, r.Save
 
 	out, err := exec.CommandContext(ctx, "openstack", "project", "create", "--domain", "Default",
 		"gocinder-rec-types-"+time.Now().Format("150405"), "-f", "value", "-c", "id").Output()
@@ -46,11 +30,9 @@ func TestRecord(t *testing.T) {
 	tmpProject := strings.TrimSpace(string(out))
 	t.Cleanup(func() { _ = exec.Command("openstack", "project", "delete", tmpProject).Run() })
 
-	sc := rec.Scrubber()
 	sc.Alias(admin.ProjectID(), testutil.ProjectID)
 	sc.Alias(demo.ProjectID(), "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0002")
 	sc.Alias(tmpProject, "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0003")
-	save := func(name string) { t.Helper(); require.NoError(t, rec.Save(name)) }
 	ty, dty := admin.Types, demo.Types
 
 	def, err := ty.Default(ctx)

@@ -40,7 +40,7 @@ func TestGetNotFound(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types/gocinder-rec-pub"}, http.StatusNotFound, "types/error_404.json")
 	_, err := c.Types.Get(t.Context(), "gocinder-rec-pub")
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 
 	_, err = c.Types.Get(t.Context(), "")
 	require.ErrorContains(t, err, "needs its ID")
@@ -62,7 +62,7 @@ func TestDefaultError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "types/default"}, http.StatusNotFound, "types/error_404.json")
 	_, err := c.Types.Default(t.Context())
-	requireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
+	testutil.RequireAPIError(t, err, http.StatusNotFound, cinder.ErrNotFound, "could not be found")
 }
 
 func TestCreate(t *testing.T) {
@@ -95,7 +95,7 @@ func TestCreateError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "types", Body: `{"volume_type":{"name":"gocinder-rec-pub"}}`},
 		http.StatusConflict, "types/error_create_409.json")
 	_, err := c.Types.Create(t.Context(), types.CreateRequest{Name: "gocinder-rec-pub"})
-	requireAPIError(t, err, http.StatusConflict, cinder.ErrConflict, "already exists")
+	testutil.RequireAPIError(t, err, http.StatusConflict, cinder.ErrConflict, "already exists")
 
 	_, err = c.Types.Create(t.Context(), types.CreateRequest{Description: "no name"})
 	require.ErrorContains(t, err, "needs a name")
@@ -140,7 +140,7 @@ func TestUpdateError(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: "types/" + privID, Body: `{"volume_type":{"name":"gocinder-rec-pub"}}`},
 		http.StatusConflict, "types/error_update_409.json")
 	_, err := c.Types.Update(t.Context(), privID, types.UpdateRequest{Name: new("gocinder-rec-pub")})
-	requireAPIError(t, err, http.StatusConflict, cinder.ErrConflict, "already exists")
+	testutil.RequireAPIError(t, err, http.StatusConflict, cinder.ErrConflict, "already exists")
 }
 
 func TestDelete(t *testing.T) {
@@ -166,7 +166,7 @@ func TestDeleteErrors(t *testing.T) {
 	} {
 		c, mock := testutil.NewClient(t, "3.70")
 		testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "types/" + tc.id}, tc.status, tc.fixture)
-		requireAPIError(t, c.Types.Delete(t.Context(), tc.id), tc.status, tc.sentinel, tc.msg)
+		testutil.RequireAPIError(t, c.Types.Delete(t.Context(), tc.id), tc.status, tc.sentinel, tc.msg)
 	}
 }
 

@@ -296,6 +296,6 @@ func TestUploadToImageWithoutGlance(t *testing.T) {
 	mock.RegisterResponder(http.MethodPost, testutil.URL("volumes/"+idA+"/action"), testutil.JSONResponder(t, 400, "volumes/error_upload_image.json"))
 	_, err := c.Volumes.UploadToImage(t.Context(), idA, volumes.UploadImageRequest{ImageName: "i"})
 	// Cinder answers {"badRequest": {"message": ""}} when Glance is missing;
-	// internal/rest then keeps the status text and no fault name.
-	assertAPIError(t, err, cinder.ErrBadRequest, 400, "", "Bad Request")
+	// internal/rest keeps the fault name and falls back to the status text.
+	assertAPIError(t, err, cinder.ErrBadRequest, 400, "badRequest", "Bad Request")
 }

@@ -68,8 +68,10 @@ func TestFindAmbiguous(t *testing.T) {
 	_, err = c.Volumes.Find(t.Context(), "gocinder-rec-a")
 	var amb *volumes.AmbiguousError
 	require.ErrorAs(t, err, &amb)
-	assert.Equal(t, &volumes.AmbiguousError{Name: "gocinder-rec-a", IDs: []string{idA, idB}}, amb)
+	assert.Equal(t, &volumes.AmbiguousError{Kind: "volume", Name: "gocinder-rec-a", IDs: []string{idA, idB}}, amb)
 	assert.EqualError(t, err, `cinder: 2 volumes are named "gocinder-rec-a" (`+idA+`, `+idB+`); use an ID`)
+	var rootAmb *cinder.AmbiguousError
+	assert.ErrorAs(t, err, &rootAmb, "one error type for every package")
 }
 
 func TestFindErrors(t *testing.T) {

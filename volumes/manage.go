@@ -3,14 +3,11 @@ package volumes
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
-	"strconv"
 
+	"github.com/gocinder/cinder/internal/manageable"
 	"github.com/gocinder/cinder/internal/mv"
-	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/rest"
 )
 
@@ -28,42 +25,6 @@ type ManageableListOptions struct {
 	Sort    string // "key[:asc|desc],…" with keys from ManageableSortKeys
 }
 
-func (o *ManageableListOptions) query(rc *rest.Client) (url.Values, error) {
-	if o == nil || (o.Host == "") == (o.Cluster == "") {
-		return nil, errors.New("cinder: listing manageable volumes needs exactly one of a host and a cluster")
-	}
-	q := url.Values{}
-	if o.Host != "" {
-		q.Set("host", o.Host)
-	}
-	if o.Cluster != "" {
-		if err := rc.Check("volumes.ListManageable option Cluster", mv.V(3, 17), mv.Version{}); err != nil {
-			return nil, err
-		}
-		q.Set("cluster", o.Cluster)
-	}
-	if o.Limit < 0 || o.Offset < 0 {
-		return nil, fmt.Errorf("cinder: limit %d and offset %d must not be negative", o.Limit, o.Offset)
-	}
-	if o.Limit > 0 {
-		q.Set("limit", strconv.Itoa(o.Limit))
-	}
-	if o.Marker != "" {
-		q.Set("marker", o.Marker)
-	}
-	if o.Offset > 0 {
-		q.Set("offset", strconv.Itoa(o.Offset))
-	}
-	if o.Sort != "" {
-		s, err := ParseSort(o.Sort, ManageableSortKeys)
-		if err != nil {
-			return nil, err
-		}
-		q.Set("sort", s)
-	}
-	return q, nil
-}
-
 // Manageable is a volume on a backend that Cinder does not manage (yet).
 type Manageable struct {
 	Reference     map[string]any `json:"reference"` // pass as ManageRequest.Ref, e.g. {"source-name": "lv1"}
@@ -77,15 +38,7 @@ type Manageable struct {
 // ListManageable yields the volumes on a backend that Cinder could manage
 // (admin only). GET /manageable_volumes/detail. Requires microversion 3.8.
 func (m *Manager) ListManageable(ctx context.Context, opts *ManageableListOptions) iter.Seq2[Manageable, error] {
-	if err := m.rc.Check("volumes.ListManageable", mv.V(3, 8), mv.Version{}); err != nil {
-		return failed[Manageable](err)
-	}
-	q, err := opts.query(m.rc)
-	if err != nil {
-		return failed[Manageable](err)
-	}
-	return pager.Seq[Manageable](ctx, m.rc, rest.Call{Op: "volumes.ListManageable", Path: "manageable_volumes/detail",
-		Query: q, Since: mv.V(3, 8)}, "manageable-volumes")
+	return manageable.List[Manageable](ctx, m.rc, "volumes", (*manageable.Options)(opts), ManageableSortKeys)
 }
 
 // ManageRequest is the body of a manage request: Ref names the volume on

@@ -100,7 +100,7 @@ func ParseError(resp *http.Response) *APIError {
 	}
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	e.Code, e.Message = ParseFault(data)
-	if e.Message == "" && e.Code == "" {
+	if e.Message == "" {
 		e.Message = strings.TrimSpace(http.StatusText(resp.StatusCode))
 	}
 	return e
@@ -114,15 +114,21 @@ func ParseFault(data []byte) (code, msg string) {
 	}
 	// Keystone: {"error": {"message": ..., "code": 401, "title": "Unauthorized"}}
 	for name, raw := range outer {
+		// A fault object names itself even when its message is empty:
+		// {"badRequest": {"code": 400, "message": ""}}.
 		var inner struct {
-			Message string `json:"message"`
-			Title   string `json:"title"`
+			Message *string         `json:"message"`
+			Title   string          `json:"title"`
+			Code    json.RawMessage `json:"code"`
 		}
-		if json.Unmarshal(raw, &inner) == nil && (inner.Message != "" || inner.Title != "") {
+		if json.Unmarshal(raw, &inner) == nil && (inner.Message != nil || inner.Title != "" || inner.Code != nil) {
 			if name == "error" && inner.Title != "" {
 				name = inner.Title
 			}
-			return name, inner.Message
+			if inner.Message == nil {
+				return name, ""
+			}
+			return name, *inner.Message
 		}
 		// {"message": "..."} at the top level
 		var s string
@@ -184,6 +190,18 @@ func (e *StatusError) Error() string {
 		s += ": " + e.Reason
 	}
 	return s
+}
+
+// AmbiguousError is returned by a Find when several resources of one kind
+// have the name asked for.
+type AmbiguousError struct {
+	Kind string // the resource, singular: "volume", "QoS spec"
+	Name string
+	IDs  []string
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("cinder: %d %ss are named %q (%s); use an ID", len(e.IDs), e.Kind, e.Name, strings.Join(e.IDs, ", "))
 }
 
 // UnreachableError is returned when the service could not be reached at all.

@@ -51,6 +51,7 @@ func TestParseError(t *testing.T) {
 			"computeFault", "Version 3.99 is not supported by the API. Minimum is 3.0 and maximum is 3.70."},
 		{"keystone error", 401, `{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}`,
 			"Unauthorized", "The request you have made requires authentication."},
+		{"fault with an empty message", 400, `{"badRequest":{"code":400,"message":""}}`, "badRequest", "Bad Request"},
 		{"top-level message", 409, `{"message": "conflicting"}`, "", "conflicting"},
 		{"html page", 502, "<html><body><h1>502 Bad Gateway</h1>\n</body></html>", "", "Bad Gateway"},
 		{"plain text", 503, "upstream connect error\nor disconnect", "", "upstream connect error"},
@@ -176,9 +177,24 @@ func TestParseFault(t *testing.T) {
 	code, msg := rest.ParseFault([]byte(`{"error": {"code": 401, "message": "bad", "title": "Unauthorized"}}`))
 	assert.Equal(t, "Unauthorized", code)
 	assert.Equal(t, "bad", msg)
+	code, msg = rest.ParseFault([]byte(`{"badRequest": {"code": 400, "message": ""}}`))
+	assert.Equal(t, "badRequest", code, "the fault name stays when the message is empty")
+	assert.Empty(t, msg)
+	code, msg = rest.ParseFault([]byte(`{"itemNotFound": {"code": 404}}`))
+	assert.Equal(t, "itemNotFound", code)
+	assert.Empty(t, msg)
 	code, msg = rest.ParseFault(nil)
 	assert.Empty(t, code)
 	assert.Empty(t, msg)
 	_, msg = rest.ParseFault([]byte(strings.Repeat("x", 500)))
 	assert.Len(t, msg, 200, "long plain bodies are cut")
+}
+
+func TestAmbiguousError(t *testing.T) {
+	t.Parallel()
+	var err error = fmt.Errorf("wrapped: %w", &rest.AmbiguousError{Kind: "QoS spec", Name: "gold", IDs: []string{"a", "b"}})
+	var amb *rest.AmbiguousError
+	require.ErrorAs(t, err, &amb)
+	assert.Equal(t, []string{"a", "b"}, amb.IDs)
+	assert.Equal(t, `cinder: 2 QoS specs are named "gold" (a, b); use an ID`, amb.Error())
 }

@@ -12,7 +12,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -132,6 +136,38 @@ func Route(t testing.TB, mock *httpmock.MockTransport, e Expect, status int, fix
 			Check(t, e, r)
 			return resp(r)
 		})
+}
+
+// Sequence answers GETs of path (relative to the endpoint) with the
+// fixtures in turn, the last one repeating; a fixture whose name ends in
+// error_404.json answers 404. The returned func tells how long after the
+// call to Sequence each request came (use it under testing/synctest).
+func Sequence(t testing.TB, mock *httpmock.MockTransport, path string, fixtures ...string) func() []time.Duration {
+	t.Helper()
+	require.NotEmpty(t, fixtures)
+	var mu sync.Mutex
+	var at []time.Duration
+	start := time.Now()
+	bodies := make([][]byte, len(fixtures))
+	for i, f := range fixtures {
+		bodies[i] = Fixture(t, f)
+	}
+	mock.RegisterResponder(http.MethodGet, URL(path), func(r *http.Request) (*http.Response, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		i := min(len(at), len(bodies)-1)
+		at = append(at, time.Since(start))
+		status := http.StatusOK
+		if strings.HasSuffix(fixtures[i], "error_404.json") {
+			status = http.StatusNotFound
+		}
+		return Respond(status, bodies[i]), nil
+	})
+	return func() []time.Duration {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(at)
+	}
 }
 
 // DecodeFixture decodes a fixture's JSON into out.
