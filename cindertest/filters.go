@@ -13,12 +13,25 @@ import (
 // volumeFilters are the enabled volume filters of Cinder's default
 // etc/cinder/resource_filters.json (plus consumes_quota, 3.65). Admins may
 // filter on anything; for others, unknown filters are dropped before 3.31
-// and rejected from 3.31 on.
+// and rejected from 3.31 on. The default file lists no inexact ("key~")
+// filter, so those are admin-only.
 var volumeFilters = []string{"name", "status", "metadata", "bootable", "migration_status",
 	"availability_zone", "group_id", "size", "created_at", "updated_at", "consumes_quota", "glance_metadata"}
 
+// volumeSortKeys are the keys real Cinder sorts volumes by: "name" (the API
+// maps it and display_name to the display_name column), the columns of its
+// volumes table and its relationships. "description" is not among them: the
+// column is display_description.
 var volumeSortKeys = []string{"id", "name", "status", "size", "availability_zone", "bootable",
-	"created_at", "updated_at", "user_id", "project_id", "volume_type_id", "description", "multiattach"}
+	"created_at", "updated_at", "deleted_at", "deleted", "user_id", "project_id", "volume_type_id", "multiattach",
+	"host", "cluster_name", "migration_status", "attach_status", "display_description", "snapshot_id",
+	"source_volid", "encryption_key_id", "consistencygroup_id", "group_id", "replication_status",
+	"replication_extended_status", "replication_driver_data", "previous_status", "service_uuid",
+	"shared_targets", "use_quota", "provider_location", "provider_auth", "provider_geometry", "provider_id",
+	"scheduled_at", "launched_at", "terminated_at", "_name_id", "ec2_id",
+	// relationships
+	"volume_type", "volume_metadata", "volume_admin_metadata", "volume_glance_metadata", "volume_attachment",
+	"snapshots", "consistencygroup", "group", "service"}
 
 // volumeFilter is one parsed filter: key (without "~"), value, like-match.
 type volumeFilter struct {
@@ -53,8 +66,10 @@ func (c *call) parseVolumeFilters() (filters []volumeFilter, allTenants bool, ok
 			f.key, f.like = strings.TrimSuffix(k, "~"), true
 		}
 		if !c.admin {
-			allowed := slices.Contains(volumeFilters, f.key) && (!f.like || c.at(34)) &&
-				(f.key != "consumes_quota" || c.at(65))
+			// Cinder checks the raw key: "name~" is valid for non-admins
+			// only where resource_filters.json lists "name~" itself, which
+			// the default file does for no key.
+			allowed := slices.Contains(volumeFilters, k) && (f.key != "consumes_quota" || c.at(65))
 			if !allowed {
 				if c.at(31) {
 					invalid = append(invalid, k)
@@ -234,7 +249,7 @@ func (v *volume) sortField(c *call, k string) string {
 		return v.ID
 	case "name":
 		return deref(v.Name)
-	case "description":
+	case "display_description":
 		return deref(v.Description)
 	case "status":
 		return v.Status
@@ -254,8 +269,26 @@ func (v *volume) sortField(c *call, k string) string {
 		return v.UserID
 	case "project_id":
 		return v.ProjectID
-	case "volume_type_id":
+	case "volume_type_id", "volume_type":
 		return v.TypeID
+	case "host":
+		return v.Host
+	case "migration_status":
+		return deref(v.MigrationStatus)
+	case "attach_status":
+		return v.AttachStatus
+	case "snapshot_id":
+		return deref(v.SnapshotID)
+	case "source_volid":
+		return deref(v.SourceVol)
+	case "group_id", "group":
+		return deref(v.GroupID)
+	case "use_quota":
+		return boolStr(v.ConsumesQuota)
+	case "encryption_key_id":
+		if v.Encrypted {
+			return stableUUID("key" + v.ID)
+		}
 	}
 	return ""
 }

@@ -117,7 +117,7 @@ func (c *call) parseFilters(allowed []string) (filters []volumeFilter, allTenant
 		if f.key == "display_name" {
 			f.key = "name"
 		}
-		if !c.admin && !(slices.Contains(allowed, f.key) && (!f.like || c.at(34))) {
+		if !c.admin && !slices.Contains(allowed, k) { // raw key: "name~" must itself be listed
 			if c.at(31) {
 				invalid = append(invalid, k)
 			}

@@ -74,16 +74,16 @@ func (c *call) manageVolume() {
 	host, _ := body["host"].(string)
 	ref, _ := body["ref"].(map[string]any)
 	src, _ := ref["source-name"].(string)
-	size := 1
+	size, known := 0, false
 	for _, u := range unmanaged {
 		if u.ref == src {
-			size = u.size
+			size, known = u.size, true
 		}
 	}
 	st := c.s.st
 	v := &volume{ID: newUUID(), ProjectID: c.tok.projectID, UserID: c.tok.userID, AZ: "nova",
 		TypeID: st.defType, Metadata: map[string]string{}, CreatedAt: st.now(), Host: host,
-		AttachStatus: "detached", ConsumesQuota: true, Size: size,
+		AttachStatus: "detached", ConsumesQuota: true,
 		AdminMetadata: map[string]string{"source-name": src}}
 	if v.Name, ok = c.textField(body, "name"); !ok {
 		return
@@ -107,11 +107,38 @@ func (c *call) manageVolume() {
 	if b, ok := jsonBool(body["bootable"]); ok {
 		v.Bootable = b
 	}
-	if msg := st.checkQuota(v.ProjectID, v.TypeID, 1, size); msg != "" {
+	// The size is unknown until the backend answers: the quota check and
+	// the answer count 0 GiB.
+	if msg := st.checkQuota(v.ProjectID, v.TypeID, 1, 0); msg != "" {
 		c.fault(413, "%s", msg)
 		return
 	}
 	st.volumes[v.ID] = v
-	st.transition(v, "managing", "available", c.s.opts.CreateDelay, nil)
-	c.json(http.StatusAccepted, map[string]any{"volume": c.volumeDetail(v, false)})
+	// A backend volume the inventory does not know fails like a missing
+	// one on real Cinder: the volume goes to error and keeps size 0.
+	final := "error"
+	if known {
+		final = "available"
+	}
+	st.transition(v, "creating", final, c.s.opts.CreateDelay, func(v *volume) { v.Size = size })
+	v.UpdatedAt = nil // as created: Cinder's answer shows null
+	c.json(http.StatusAccepted, map[string]any{"volume": c.manageView(v)})
 }
+
+// manageView is the manage answer: the detail view without the keys later
+// microversions add, plus migration_status (for every caller).
+func (c *call) manageView(v *volume) map[string]any {
+	out := map[string]any{}
+	detail := c.volumeDetail(v, false)
+	for _, k := range manageViewKeys {
+		if val, ok := detail[k]; ok {
+			out[k] = val
+		}
+	}
+	out["migration_status"] = strOrNil(v.MigrationStatus)
+	return out
+}
+
+var manageViewKeys = []string{"id", "status", "size", "availability_zone", "created_at", "updated_at", "name",
+	"description", "volume_type", "snapshot_id", "source_volid", "metadata", "links", "user_id", "bootable",
+	"encrypted", "replication_status", "consistencygroup_id", "multiattach", "attachments"}

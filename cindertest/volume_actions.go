@@ -47,6 +47,10 @@ func init() {
 	}
 }
 
+// objectActions are the actions whose schema wants an object body (null
+// is refused; the others treat it as {}).
+var objectActions = []string{"os-force_detach", "os-volume_upload_image"}
+
 func (c *call) volumeAction() {
 	var top map[string]any
 	if !c.decode(&top) {
@@ -69,7 +73,11 @@ func (c *call) volumeAction() {
 		c.notFound()
 		return
 	}
-	body, _ := top[name].(map[string]any)
+	body, isObj := top[name].(map[string]any)
+	if !isObj && slices.Contains(objectActions, name) {
+		c.invalidField(name, top[name], pyRepr(top[name], true)+" is not of type 'object'")
+		return
+	}
 	if body == nil {
 		body = map[string]any{}
 	}
@@ -176,6 +184,9 @@ var volumeStatuses = []string{"creating", "available", "deleting", "error", "err
 	"reserved", "awaiting-transfer", "backing-up", "error_backing-up", "error_extending", "downloading",
 	"uploading", "retyping", "extending"}
 
+// migrationStatuses are the values os-reset_status takes for migration_status.
+var migrationStatuses = []string{"migrating", "error", "success", "completing", "none", "starting"}
+
 func (c *call) actResetStatus(v *volume, body map[string]any) {
 	// Cinder validates the body before the policy check.
 	status, _ := body["status"].(string)
@@ -197,6 +208,11 @@ func (c *call) actResetStatus(v *volume, body map[string]any) {
 		c.fault(400, "Volume attach status: %s is invalid, valid statuses are: ('attached', 'detached').", attach)
 		return
 	}
+	if mig != "" && !slices.Contains(migrationStatuses, strings.ToLower(mig)) {
+		c.fault(400, "Volume migration status: %s is invalid, valid statuses are: "+
+			"('migrating', 'error', 'success', 'completing', 'none', 'starting').", mig)
+		return
+	}
 	if !c.requireAdmin("volume_extension:volume_admin_actions:reset_status") {
 		return
 	}
@@ -211,6 +227,7 @@ func (c *call) actResetStatus(v *volume, body map[string]any) {
 		}
 	}
 	if mig != "" {
+		mig = strings.ToLower(mig)
 		if mig == "none" {
 			v.MigrationStatus = nil
 		} else {
@@ -409,17 +426,64 @@ func (c *call) actMigrateCompletion(v *volume, body map[string]any) {
 	if !c.requireAdmin("volume_extension:volume_admin_actions:migrate_volume_completion") {
 		return
 	}
-	if c.s.st.volumes[nv] == nil {
+	dst := c.s.st.volumes[nv]
+	if dst == nil {
 		c.fault(404, "Volume %s could not be found.", nv)
 		return
 	}
 	failed, _ := jsonBool(body["error"])
+	if v.MigrationStatus == nil && dst.MigrationStatus == nil {
+		// A swap Nova started, not a Cinder migration: the attachments
+		// move to the new volume (in rw mode), which Nova keeps.
+		if !failed {
+			c.moveAttachments(v, dst)
+		}
+		c.json(http.StatusOK, map[string]any{"save_volume_id": dst.ID})
+		return
+	}
+	switch {
+	case v.MigrationStatus == nil:
+		c.invalidVolume("Source volume not mid-migration.")
+		return
+	case dst.MigrationStatus == nil:
+		c.invalidVolume("Destination volume not mid-migration.")
+		return
+	case *dst.MigrationStatus != "target:"+v.ID:
+		c.invalidVolume("Destination has migration_status %s, expected target:%s.", *dst.MigrationStatus, v.ID)
+		return
+	}
 	if !failed {
 		v.MigrationStatus = ptr("success")
 	} else {
 		v.MigrationStatus = ptr("error")
 	}
 	c.json(http.StatusOK, map[string]any{"save_volume_id": v.ID})
+}
+
+// moveAttachments detaches src's attachments and attaches dst in rw mode
+// to the same servers, hosts and devices.
+func (c *call) moveAttachments(src, dst *volume) {
+	st := c.s.st
+	moved := 0
+	for _, a := range src.Attachments {
+		if !a.attached() {
+			continue
+		}
+		now := st.now()
+		dst.Attachments = append(dst.Attachments, &attachment{ID: newUUID(), VolumeID: dst.ID, CreatedAt: now,
+			ServerID: a.ServerID, HostName: a.HostName, Device: a.Device, AttachedAt: now, Mode: "rw"})
+		moved++
+	}
+	if moved == 0 {
+		return
+	}
+	src.Attachments = slices.DeleteFunc(src.Attachments, (*attachment).attached)
+	if len(src.Attachments) == 0 {
+		src.pending, src.Status, src.AttachStatus = false, "available", "detached"
+	}
+	st.touch(src)
+	dst.pending, dst.Status, dst.AttachStatus = false, "in-use", "attached"
+	st.touch(dst)
 }
 
 func (c *call) actForceDelete(v *volume, _ map[string]any) {
@@ -448,7 +512,7 @@ func (c *call) actUnmanage(v *volume, _ map[string]any) {
 }
 
 func (c *call) actUploadImage(v *volume, body map[string]any) {
-	if !c.required("os-volume_upload_image", body, "image_name") {
+	if !c.uploadImageBody(body) {
 		return
 	}
 	force, _ := jsonBool(body["force"])

@@ -25,14 +25,15 @@ func (c *call) actAttach(v *volume, body map[string]any) {
 		c.invalidField("mode", mode, fmt.Sprintf("'%s' is not one of ['rw', 'ro']", mode))
 		return
 	}
+	// Cinder checks the read-only flag before the status.
+	if v.AdminMetadata["readonly"] == "True" && mode == "rw" {
+		c.fault(400, "Invalid attaching mode '%s' for volume %s.", mode, v.ID)
+		return
+	}
 	ok := slices.Contains([]string{"available", "reserved", "attaching"}, v.Status) ||
 		(v.Status == "in-use" && v.Multiattach)
 	if !ok {
 		c.invalidVolume("Volume %s status must be available or reserved to attach, currently %s.", v.ID, v.Status)
-		return
-	}
-	if v.AdminMetadata["readonly"] == "True" && mode == "rw" {
-		c.invalidVolume("Volume %s is read-only and cannot be attached in rw mode.", v.ID)
 		return
 	}
 	v.Attachments = append(v.Attachments, &attachment{ID: newUUID(), VolumeID: v.ID, CreatedAt: c.s.st.now(), ServerID: server, HostName: host,
@@ -41,13 +42,20 @@ func (c *call) actAttach(v *volume, body map[string]any) {
 	c.accepted()
 }
 
+// detach removes one attachment of v (all without an ID). Like Cinder, an
+// unknown attachment ID is a 409 telling to detach through Nova (with an
+// empty instance, hence the two spaces), another volume's a 400.
 func (c *call) detach(v *volume, attachmentID string) bool {
 	if attachmentID == "" {
 		v.Attachments = nil
 	} else {
 		i := slices.IndexFunc(v.Attachments, func(a *attachment) bool { return a.ID == attachmentID })
 		if i < 0 {
-			c.fault(404, "Volume attachment could not be found with filter: attachment_id = %s.", attachmentID)
+			if a, _ := c.findAttachment(attachmentID); a != nil {
+				c.fault(400, "Invalid input received: Mismatched volume and attachment")
+				return false
+			}
+			c.fault(409, "ConflictNovaUsingAttachment: Detach volume from instance  using the Compute API")
 			return false
 		}
 		v.Attachments = slices.Delete(v.Attachments, i, i+1)
@@ -60,7 +68,7 @@ func (c *call) detach(v *volume, attachmentID string) bool {
 
 func (c *call) actDetach(v *volume, body map[string]any) {
 	id, _ := body["attachment_id"].(string)
-	if len(v.Attachments) == 0 {
+	if len(v.Attachments) == 0 && id == "" {
 		c.accepted()
 		return
 	}
@@ -74,7 +82,8 @@ func (c *call) actForceDetach(v *volume, body map[string]any) {
 		return
 	}
 	id, _ := body["attachment_id"].(string)
-	if len(v.Attachments) == 0 {
+	if len(v.Attachments) == 0 && id == "" {
+		c.s.st.touch(v)
 		c.accepted()
 		return
 	}
@@ -83,19 +92,29 @@ func (c *call) actForceDetach(v *volume, body map[string]any) {
 	}
 }
 
+// actReserve is the legacy os-reserve: the volume shows "attaching" (the
+// attachments API's reservation shows "reserved").
 func (c *call) actReserve(v *volume, _ map[string]any) {
 	if v.Status != "available" && !(v.Multiattach && v.Status == "in-use") {
 		c.invalidVolume("Volume status must be available to reserve, but the status is %s.", v.Status)
 		return
 	}
-	v.Status = "reserved"
+	v.pending = false
+	v.Status = "attaching"
 	c.s.st.touch(v)
 	c.accepted()
 }
 
+// actUnreserve undoes os-reserve only: an "attaching" volume goes back to
+// in-use if it still has attachments, else available; any other status
+// (a "reserved" from the attachments API included) stays.
 func (c *call) actUnreserve(v *volume, _ map[string]any) {
-	if v.Status == "reserved" {
+	if v.Status == "attaching" {
+		v.pending = false
 		v.Status = "available"
+		if len(v.Attachments) > 0 {
+			v.Status = "in-use"
+		}
 		c.s.st.touch(v)
 	}
 	c.accepted()

@@ -2,6 +2,7 @@ package cindertest
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"slices"
@@ -452,13 +453,15 @@ func (c *call) volumeEncryption() {
 	if v == nil {
 		return
 	}
-	if !v.Encrypted {
-		c.json(http.StatusOK, map[string]any{"encryption_key_id": nil})
-		return
+	// Cinder reads the volume's key ID and its type's current encryption.
+	out := map[string]any{"encryption_key_id": nil}
+	if v.Encrypted {
+		out["encryption_key_id"] = stableUUID("key" + v.ID)
 	}
-	c.json(http.StatusOK, map[string]any{"encryption_key_id": stableUUID("key" + v.ID),
-		"control_location": "front-end", "cipher": "aes-xts-plain64", "key_size": 256,
-		"provider": "luks"})
+	if t := c.s.st.types[v.TypeID]; t != nil && t.Encryption != nil {
+		maps.Copy(out, t.Encryption.fields())
+	}
+	c.json(http.StatusOK, out)
 }
 
 func (c *call) volumeEncryptionKey() {

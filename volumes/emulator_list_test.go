@@ -225,8 +225,6 @@ func TestEmulatorListSort(t *testing.T) {
 		}
 	})
 	t.Run("keys real Cinder accepts", func(t *testing.T) {
-		t.Skip("emulator differs from real Cinder: sort=volume_type, host and migration_status are 200 on real Zed, " +
-			"400 Invalid sort key on cindertest; see report")
 		for _, key := range []string{"volume_type", "host", "migration_status"} {
 			got, err := cinder.Collect(f.c.Volumes.List(ctx, &volumes.ListOptions{Sort: key + ":asc"}))
 			assert.Len(t, emuIDs(t, got, err), 5, key)
