@@ -120,15 +120,6 @@ func versionError(op string, need, until, have mv.Version) error {
 	return &cinder.VersionError{Op: op, Need: need, Until: until, Have: have}
 }
 
-// haveVersion reports whether the client's microversion is at least v.
-func (a *app) haveVersion(ctx context.Context, v mv.Version) (bool, error) {
-	c, err := a.cinder(ctx)
-	if err != nil {
-		return false, err
-	}
-	return mv.MustParse(c.Microversion()).AtLeast(v), nil
-}
-
 // resetReport reports a multi-resource reset-state the way cinderclient
 // does: a single failed resource is the error itself; with several, one
 // line per failure, then allMsg when all failed (or how many did).
