@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"slices"
@@ -260,10 +261,15 @@ func authError(url string, err error) error {
 		if code.ResponseHeader != nil {
 			e.RequestID = code.ResponseHeader.Get("X-Openstack-Request-Id")
 		}
-		if _, msg := rest.ParseFault(code.Body); msg != "" {
+		var msg string
+		if e.Code, msg = rest.ParseFault(code.Body); msg != "" {
 			e.Message = "authentication failed: " + msg
 		}
 		return e
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return &UnreachableError{URL: url, Err: err}
 	}
 	return fmt.Errorf("cinder: authenticating at %s: %w", url, err)
 }

@@ -22,6 +22,9 @@ import (
 	"github.com/gocinder/cinder/attachments"
 	"github.com/gocinder/cinder/backups"
 	"github.com/gocinder/cinder/discovery"
+	"github.com/gocinder/cinder/groups"
+	"github.com/gocinder/cinder/groupsnapshots"
+	"github.com/gocinder/cinder/grouptypes"
 	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
 	"github.com/gocinder/cinder/internal/transport"
@@ -63,7 +66,7 @@ type Options struct {
 	CertFile   string
 	KeyFile    string
 	Insecure   bool          // skip TLS verification (off by default)
-	Timeout    time.Duration // per HTTP request; 0 means none
+	Timeout    time.Duration // per call, retries and their waits included; 0 means none
 
 	// MaxAttempts is how often an idempotent request is tried; 0 means 3, 1 disables retries.
 	MaxAttempts int
@@ -78,6 +81,9 @@ type Options struct {
 type Client struct {
 	rc        *rest.Client
 	projectID string
+	logger    *slog.Logger
+	// serverMin and serverMax are the server's range, zero until learned
+	// (New learns it when negotiating; a fixed microversion skips that).
 	serverMin mv.Version
 	serverMax mv.Version
 
@@ -95,6 +101,10 @@ type Client struct {
 
 	Types *types.Manager
 	QoS   *qos.Manager
+
+	Groups         *groups.Manager
+	GroupTypes     *grouptypes.Manager
+	GroupSnapshots *groupsnapshots.Manager
 }
 
 // New authenticates, finds the endpoint and negotiates the microversion.
@@ -107,9 +117,7 @@ func New(ctx context.Context, o Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if req.Legacy != "" {
-		logger.Warn("cinder: API version "+req.Legacy+" is served by v3; using 3.0", "requested", req.Legacy)
-	}
+	warnLegacy(logger, req)
 	if o.Auth == (Auth{}) {
 		o.Auth = FromEnv()
 	}
@@ -147,7 +155,7 @@ func New(ctx context.Context, o Options) (*Client, error) {
 			Next:        &transport.Auth{Tokens: tokens, Next: logged},
 		},
 	}
-	c := &Client{rc: &rest.Client{HTTP: &hc, Endpoint: withSlash(endpoint)}, projectID: project}
+	c := &Client{rc: &rest.Client{HTTP: &hc, Endpoint: withSlash(endpoint)}, projectID: project, logger: logger}
 	if c.projectID == "" {
 		c.projectID = projectInURL(endpoint)
 	}
@@ -182,17 +190,28 @@ func (c *Client) wire() {
 	c.Discovery = discovery.NewManager(c.rc)
 	c.Types = types.NewManager(c.rc)
 	c.QoS = qos.NewManager(c.rc)
+	c.Groups = groups.NewManager(c.rc)
+	c.GroupTypes = grouptypes.NewManager(c.rc)
+	c.GroupSnapshots = groupsnapshots.NewManager(c.rc)
 }
 
 // WithMicroversion returns a copy of c that uses microversion v ("3.N" or
-// "3.latest"). An invalid or unsupported version makes every call of the
-// copy fail with an error that says why, before anything is sent.
+// "3.latest"); it sends nothing. An invalid or unsupported version makes
+// every call of the copy fail with an error that says why, before anything
+// is sent. "3.latest" needs the server's range, which a client built with a
+// fixed microversion never learned: use Negotiate for that.
 func (c *Client) WithMicroversion(v string) *Client {
 	cp := *c
 	cp.rc = c.rc.WithVersion(c.rc.Version)
 	cp.rc.Err = nil
 	req, err := mv.Parse(v)
-	if err == nil {
+	switch {
+	case err != nil:
+	case req.Latest && c.serverMax.IsZero():
+		err = fmt.Errorf("cinder: microversion %q needs the server's version range, which this client never "+
+			"asked for (it was built with a fixed microversion); use Client.Negotiate", v)
+	default:
+		warnLegacy(c.logger, req)
 		cp.rc.Version, err = mv.Negotiate(req, c.serverMin, c.serverMax)
 	}
 	if err != nil {
@@ -200,6 +219,39 @@ func (c *Client) WithMicroversion(v string) *Client {
 	}
 	cp.wire()
 	return &cp
+}
+
+// Negotiate returns a copy of c that uses microversion v ("3.N" or
+// "3.latest"), checked against the server's range. Unlike WithMicroversion
+// it may call the server: when c does not know the range yet (it was built
+// with a fixed microversion), it asks once with GET / on the service root,
+// and the copy remembers the answer.
+func (c *Client) Negotiate(ctx context.Context, v string) (*Client, error) {
+	req, err := mv.Parse(v)
+	if err != nil {
+		return nil, err
+	}
+	cp := *c
+	cp.rc = c.rc.WithVersion(c.rc.Version)
+	cp.rc.Err = nil
+	if cp.serverMax.IsZero() {
+		if err := cp.learnRange(ctx); err != nil {
+			return nil, err
+		}
+	}
+	warnLegacy(c.logger, req)
+	if cp.rc.Version, err = mv.Negotiate(req, cp.serverMin, cp.serverMax); err != nil {
+		return nil, err
+	}
+	cp.wire()
+	return &cp, nil
+}
+
+// warnLegacy logs that "1" or "2" was asked for and 3.0 is used instead.
+func warnLegacy(logger *slog.Logger, req mv.Request) {
+	if req.Legacy != "" && logger != nil {
+		logger.Warn("cinder: API version "+req.Legacy+" is served by v3; using 3.0", "requested", req.Legacy)
+	}
 }
 
 // Microversion returns the microversion in use, e.g. "3.70".

@@ -243,6 +243,7 @@ func TestNewWrongPasswordIsAPIError(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 401, apiErr.StatusCode)
 	assert.Equal(t, "req-keystone-0001", apiErr.RequestID)
+	assert.Equal(t, "Unauthorized", apiErr.Code, "Keystone's fault title")
 	assert.Equal(t, http.MethodPost, apiErr.Method)
 	assert.Contains(t, apiErr.Message, "authentication failed")
 	assert.NotContains(t, err.Error(), "wrong")
@@ -300,6 +301,19 @@ func TestUnreachableEndpointError(t *testing.T) {
 	require.ErrorAs(t, err, &uerr)
 	assert.Equal(t, url, uerr.URL)
 	assert.Contains(t, err.Error(), "unreachable")
+}
+
+func TestUnreachableKeystoneError(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	a := passwordAuth(s)
+	s.srv.Close()
+	_, err := cinder.New(t.Context(), cinder.Options{Auth: a})
+	var uerr *cinder.UnreachableError
+	require.ErrorAs(t, err, &uerr)
+	assert.Equal(t, a.AuthURL, uerr.URL)
+	assert.True(t, strings.HasPrefix(err.Error(), "cinder: service unreachable at "+a.AuthURL+": "), err.Error())
+	assert.NotContains(t, err.Error(), stubPassword)
 }
 
 func seqOf(items []string, err error) iter.Seq2[string, error] {

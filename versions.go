@@ -52,14 +52,25 @@ func serviceRoot(endpoint string) string {
 	return e + "/"
 }
 
-// negotiate settles the microversion: a fixed request is used as it is
-// (checked against the server's range when known); "latest" is the highest
-// version both sides support.
+// negotiate settles the microversion: a fixed request is used as it is,
+// without asking the server; "latest" is the highest version both sides
+// support.
 func (c *Client) negotiate(ctx context.Context, req mv.Request) error {
 	if !req.Latest {
 		c.rc.Version = req.Version
 		return nil
 	}
+	if err := c.learnRange(ctx); err != nil {
+		return err
+	}
+	var err error
+	c.rc.Version, err = mv.Negotiate(req, c.serverMin, c.serverMax)
+	return err
+}
+
+// learnRange reads the server's v3 microversion range from its versions
+// document (GET /) into c.serverMin and c.serverMax.
+func (c *Client) learnRange(ctx context.Context) error {
 	vs, err := versions(ctx, c.rc)
 	if err != nil {
 		return err
@@ -74,8 +85,7 @@ func (c *Client) negotiate(ctx context.Context, req mv.Request) error {
 	if c.serverMax.IsZero() {
 		c.serverMax = mv.Min // an unversioned v3 serves 3.0 only
 	}
-	c.rc.Version, err = mv.Negotiate(req, c.serverMin, c.serverMax)
-	return err
+	return nil
 }
 
 // parseV reads a version the server announces. It is not checked against

@@ -146,3 +146,85 @@ func TestWithMicroversionOutsideServerRange(t *testing.T) {
 		assert.Equal(t, "cinder: server supports microversions 3.10 to 3.50, not "+v, err.Error())
 	}
 }
+
+func TestWithMicroversionLatestOnFixedClient(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	c, err := tokenClient(t, s, cinder.Options{Microversion: "3.60"})
+	require.NoError(t, err)
+	_, before := s.counts()
+	require.Equal(t, 0, before, "a fixed microversion asks the server nothing")
+	minV, maxV := c.ServerVersions()
+	assert.Empty(t, minV+maxV)
+
+	for _, v := range []string{"latest", "3.latest", ""} {
+		cl := c.WithMicroversion(v)
+		_, err = cl.Volumes.Get(t.Context(), "v1")
+		require.Error(t, err, v)
+		assert.Contains(t, err.Error(), "cinder: microversion")
+		assert.Contains(t, err.Error(), "Negotiate")
+	}
+	_, after := s.counts()
+	assert.Equal(t, 0, after, "nothing sent: the 3.70 server would have got 3.71")
+	assert.Equal(t, "3.50", c.WithMicroversion("3.50").Microversion(), "fixed versions need no range")
+}
+
+func TestNegotiate(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	c, err := tokenClient(t, s, cinder.Options{Microversion: "3.60"})
+	require.NoError(t, err)
+
+	latest, err := c.Negotiate(t.Context(), "latest")
+	require.NoError(t, err)
+	assert.Equal(t, "3.70", latest.Microversion())
+	assert.Equal(t, "3.60", c.Microversion(), "the original is untouched")
+	_, calls := s.counts()
+	assert.Equal(t, 1, calls, "one GET / learns the range")
+	assert.Equal(t, "/cinder-pub/", s.lastRequest().URL.Path)
+	minV, maxV := latest.ServerVersions()
+	assert.Equal(t, "3.0", minV)
+	assert.Equal(t, "3.70", maxV)
+
+	// The copy knows the range: no further GET /.
+	assert.Equal(t, "3.70", latest.WithMicroversion("latest").Microversion())
+	again, err := latest.Negotiate(t.Context(), "3.42")
+	require.NoError(t, err)
+	assert.Equal(t, "3.42", again.Microversion())
+	_, err = latest.Negotiate(t.Context(), "3.71")
+	require.EqualError(t, err, "cinder: server supports microversions 3.0 to 3.70, not 3.71")
+	_, calls = s.counts()
+	assert.Equal(t, 1, calls)
+
+	_, err = latest.Volumes.Get(t.Context(), "v1")
+	require.NoError(t, err)
+	assert.Equal(t, "volume 3.70", s.lastRequest().Header.Get("OpenStack-API-Version"))
+
+	_, err = c.Negotiate(t.Context(), "3.x.1")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `cinder: invalid microversion "3.x.1"`)
+}
+
+func TestNegotiateServerError(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	s.setVersions(`<html>oops</html>`)
+	c, err := tokenClient(t, s, cinder.Options{Microversion: "3.60"})
+	require.NoError(t, err)
+	_, err = c.Negotiate(t.Context(), "latest")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "cinder: ")
+}
+
+func TestWithMicroversionLegacyWarns(t *testing.T) {
+	t.Parallel()
+	s := newStub(t)
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	c, err := tokenClient(t, s, cinder.Options{Logger: logger})
+	require.NoError(t, err)
+	require.Empty(t, buf.String())
+	assert.Equal(t, "3.0", c.WithMicroversion("2").Microversion())
+	assert.Contains(t, buf.String(), "level=WARN")
+	assert.Contains(t, buf.String(), "API version 2 is served by v3")
+}

@@ -301,3 +301,30 @@ func TestFirstError(t *testing.T) {
 	_, err := pager.First[item](t.Context(), rc, rest.Call{Path: "volumes"}, "volumes")
 	require.ErrorIs(t, err, rest.ErrForbidden)
 }
+
+func TestSeqRecordsEachPageResponse(t *testing.T) {
+	t.Parallel()
+	rc, mock := newClient(t)
+	mock.RegisterResponder(http.MethodGet, endpoint+"volumes/detail", func(r *http.Request) (*http.Response, error) {
+		body, id := page(0, 2, endpoint+"volumes/detail?marker=v1"), "req-page-1"
+		if r.URL.Query().Get("marker") == "v1" {
+			body, id = page(2, 3, ""), "req-page-2"
+		}
+		resp := httpmock.NewStringResponse(200, body)
+		resp.Header.Set("X-Openstack-Request-Id", id)
+		return resp, nil
+	})
+	var got rest.Response
+	var seen []string
+	for _, err := range pager.Seq[item](rest.WithResponse(t.Context(), &got), rc, rest.Call{Path: "volumes/detail"}, "volumes") {
+		require.NoError(t, err)
+		seen = append(seen, got.RequestID)
+	}
+	assert.Equal(t, []string{"req-page-1", "req-page-1", "req-page-2"}, seen, "each item sees its page's request id")
+	assert.Equal(t, http.StatusOK, got.StatusCode)
+
+	items, _, err := pager.ListPage[item](rest.WithResponse(t.Context(), &got), rc, rest.Call{Path: "volumes/detail"}, "volumes", nil)
+	require.NoError(t, err)
+	assert.Len(t, items, 2)
+	assert.Equal(t, "req-page-1", got.RequestID)
+}

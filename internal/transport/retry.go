@@ -14,7 +14,9 @@ import (
 // Retry replays idempotent requests (GET, HEAD, PUT, DELETE, or any request
 // whose context is marked WithRetrySafe) on connection errors and on
 // 429, 502, 503, 504 and 413-with-Retry-After, with jittered exponential
-// backoff and Retry-After honoured. A request that may have reached the
+// backoff and Retry-After honoured. When the wait would outlast the
+// context's deadline, the last answer (or error) is returned at once
+// instead of sleeping into the deadline. A request that may have reached the
 // server and is not idempotent is never replayed: a refused connection is
 // the only error after which a POST is sent again.
 type Retry struct {
@@ -64,9 +66,16 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 				wait = min(ra, r.cap())
 			}
-			drain(resp)
 		default:
 			return resp, nil
+		}
+		if pastDeadline(ctx, wait) {
+			// The next attempt could not start before ctx ends: the
+			// answer (or error) in hand beats sleeping into ctx.Err().
+			return resp, err
+		}
+		if resp != nil {
+			drain(resp)
 		}
 		if err := sleep(ctx, wait); err != nil {
 			return nil, err
@@ -137,6 +146,12 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 		return d, true
 	}
 	return 0, false
+}
+
+// pastDeadline reports whether waiting d would reach ctx's deadline.
+func pastDeadline(ctx context.Context, d time.Duration) bool {
+	dl, ok := ctx.Deadline()
+	return ok && !time.Now().Add(d).Before(dl)
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

@@ -388,3 +388,64 @@ func TestRetryAttemptVisibleToInnerLayers(t *testing.T) {
 	})
 	assert.Equal(t, 1, transport.Attempt(t.Context()), "1 outside Retry")
 }
+
+func TestRetryFailsFastWhenWaitOutlastsDeadline(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		answer func() (*http.Response, error)
+		status int
+		err    error
+	}{
+		{"Retry-After past the deadline", func() (*http.Response, error) {
+			return respond(503, http.Header{"Retry-After": {"20"}}, `{"overLimit": {}}`), nil
+		}, 503, nil},
+		{"backoff past the deadline", func() (*http.Response, error) {
+			return nil, io.ErrUnexpectedEOF
+		}, 0, io.ErrUnexpectedEOF},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			synctest.Test(t, func(t *testing.T) {
+				ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+				defer cancel()
+				rec := &recorder{answer: func(int, *http.Request) (*http.Response, error) { return tt.answer() }}
+				start := time.Now()
+				resp, err := (&transport.Retry{Next: rec, Base: 20 * time.Second}).RoundTrip(newRequest(t, ctx, http.MethodGet, nil))
+				assert.Equal(t, time.Duration(0), time.Since(start), "no sleep into the deadline")
+				assert.Equal(t, 1, rec.count())
+				if tt.err != nil {
+					require.ErrorIs(t, err, tt.err)
+					return
+				}
+				require.NoError(t, err)
+				defer resp.Body.Close()
+				assert.Equal(t, tt.status, resp.StatusCode)
+				body, err := io.ReadAll(resp.Body)
+				require.NoError(t, err)
+				assert.JSONEq(t, `{"overLimit": {}}`, string(body), "the answer is returned unread")
+			})
+		})
+	}
+}
+
+func TestRetryWaitsWhenDeadlineAllows(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+		defer cancel()
+		var times []time.Time
+		rec := &recorder{answer: func(n int, r *http.Request) (*http.Response, error) {
+			times = append(times, time.Now())
+			if n == 1 {
+				return respond(503, http.Header{"Retry-After": {"20"}}, ""), nil
+			}
+			return respond(200, nil, ""), nil
+		}}
+		resp, err := (&transport.Retry{Next: rec}).RoundTrip(newRequest(t, ctx, http.MethodGet, nil))
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, []time.Duration{20 * time.Second}, gaps(times))
+	})
+}

@@ -1,0 +1,119 @@
+package groups
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"net/url"
+
+	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/internal/mv"
+	"github.com/gocinder/cinder/internal/pager"
+	"github.com/gocinder/cinder/internal/query"
+	"github.com/gocinder/cinder/internal/rest"
+)
+
+// SortKeys are the keys Cinder sorts groups by (checked against a real
+// Cinder; others are a 400).
+var SortKeys = []string{"id", "name", "description", "status", "availability_zone", "group_type_id",
+	"project_id", "created_at", "updated_at"}
+
+// ListOptions filter, sort and page a group list. A nil *ListOptions lists
+// the project's groups. The list methods never modify it.
+type ListOptions struct {
+	Limit  int    // page size asked of the server (the server caps it); 0: server default
+	Marker string // start after this group ID
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	Sort string
+
+	AllTenants bool   // admin: every project's groups
+	ProjectID  string // admin: with AllTenants, only this project's
+
+	// ListVolume fills each Group's Volumes (List only; since 3.25).
+	ListVolume bool
+	// Filters are key=value filters on the group's columns (name, status,
+	// …). Cinder passes them through as they are before 3.33; from 3.33 on
+	// only admins may use them with the default resource_filters, and a
+	// key ending in "~" asks for an inexact match (since 3.34).
+	Filters map[string]string
+}
+
+func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
+	b := query.New(rc, "groups.List")
+	if o == nil {
+		return b.Values()
+	}
+	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Tenants(o.AllTenants, o.ProjectID)
+	if o.ListVolume && b.Need("ListVolume", mv.V(3, 25)) {
+		b.Set("list_volume", "True")
+	}
+	if rc.Version.Less(mv.V(3, 33)) {
+		b.FiltersSince(o.Filters, since)
+	} else {
+		b.Filters(o.Filters)
+	}
+	return b.Values()
+}
+
+// List yields every group matching opts, with details, fetching pages as
+// needed. GET /groups/detail. Requires microversion 3.13.
+func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[Group, error] {
+	q, err := opts.query(m.rc)
+	return pager.List[Group](ctx, m.rc, rest.Call{Op: "groups.List", Path: "groups/detail", Query: q, Since: since}, "groups", err)
+}
+
+// ListRefs yields every matching group from the summary list: ID and Name
+// only. GET /groups. Requires microversion 3.13.
+func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[Group, error] {
+	q, err := opts.query(m.rc)
+	return pager.List[Group](ctx, m.rc, rest.Call{Op: "groups.ListRefs", Path: "groups", Query: q, Since: since}, "groups", err)
+}
+
+// ListPage returns one page of groups and the marker of the next page (""
+// on the last page); pass it back as opts.Marker. GET /groups/detail.
+// Requires microversion 3.13.
+func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]Group, string, error) {
+	q, err := opts.query(m.rc)
+	return pager.ListPage[Group](ctx, m.rc, rest.Call{Op: "groups.ListPage", Path: "groups/detail", Query: q, Since: since}, "groups", err)
+}
+
+// AmbiguousError is returned by Find when several groups have the name
+// (the same type as cinder.AmbiguousError).
+type AmbiguousError = rest.AmbiguousError
+
+// Find returns the group whose ID or else exact name is nameOrID. It tries
+// GET /groups/{nameOrID} first and, on 404, lists the groups named so
+// (GET /groups?name=…); when Cinder refuses that filter (a non-admin from
+// 3.33 on: 400) it looks through every group of the project. No match is
+// an error matching cinder.ErrNotFound; several are an *AmbiguousError.
+// Requires microversion 3.13.
+func (m *Manager) Find(ctx context.Context, nameOrID string) (*Group, error) {
+	named := m.ListRefs(ctx, &ListOptions{Filters: map[string]string{"name": nameOrID}})
+	return find.One(ctx, "group", nameOrID, m.Get, orAll(named, m.ListRefs(ctx, nil)),
+		func(g Group) (string, string) { return g.ID, g.Name })
+}
+
+// orAll yields first, or all when first fails at once with a 400.
+func orAll[T any](first, all iter.Seq2[T, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		started := false
+		for v, err := range first {
+			if err != nil && !started && errors.Is(err, rest.ErrBadRequest) {
+				break
+			}
+			started = true
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+		if started {
+			return
+		}
+		for v, err := range all {
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package groups
+
+import (
+	"context"
+
+	"github.com/gocinder/cinder/internal/wait"
+)
+
+// WaitOptions tune WaitForStatus and WaitForDeleted.
+type WaitOptions struct {
+	// Progress, when set, is called with the group after every poll.
+	Progress func(*Group)
+}
+
+// WaitForStatus polls the group until its status is want and returns it.
+// The deadline comes from ctx. A status starting with "error" (other than
+// want) ends the wait at once with the group and a *cinder.StatusError.
+// Polls are 1 s apart at first, doubling up to 15 s. GET /groups/{id},
+// repeatedly.
+func (m *Manager) WaitForStatus(ctx context.Context, id string, want Status, o *WaitOptions) (*Group, error) {
+	return wait.For(ctx, m.waitTarget(id, o), string(want))
+}
+
+// WaitForDeleted polls the group until it is gone (GET answers 404). The
+// deadline comes from ctx; an "error*" status ends the wait at once with a
+// *cinder.StatusError. GET /groups/{id}, repeatedly.
+func (m *Manager) WaitForDeleted(ctx context.Context, id string, o *WaitOptions) error {
+	return wait.Gone(ctx, m.waitTarget(id, o))
+}
+
+func (m *Manager) waitTarget(id string, o *WaitOptions) wait.Target[Group] {
+	t := wait.Target[Group]{Kind: "group", ID: id, Get: m.Get, Status: func(g *Group) string { return string(g.Status) }}
+	if o != nil {
+		t.Progress = o.Progress
+	}
+	return t
+}

@@ -1,0 +1,132 @@
+package groupsnapshots
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"net/url"
+
+	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/internal/mv"
+	"github.com/gocinder/cinder/internal/pager"
+	"github.com/gocinder/cinder/internal/query"
+	"github.com/gocinder/cinder/internal/rest"
+)
+
+// SortKeys are the keys Cinder sorts group snapshots by (checked against a
+// real Cinder; others, availability_zone included, are a 400).
+var SortKeys = []string{"id", "name", "description", "status", "group_id", "group_type_id", "project_id",
+	"created_at", "updated_at"}
+
+// filtering is the microversion from which Cinder reads a group snapshot
+// list's query at all: paging, sorting and filters (3.29).
+var filtering = mv.V(3, 29)
+
+// ListOptions filter, sort and page a group snapshot list; every option
+// needs microversion 3.29, before which Cinder ignores the query. A nil
+// *ListOptions lists the project's group snapshots. The list methods never
+// modify it.
+type ListOptions struct {
+	Limit  int    // page size asked of the server (the server caps it); 0: server default
+	Marker string // start after this group snapshot ID
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	Sort string
+
+	AllTenants bool   // admin: every project's group snapshots
+	ProjectID  string // admin: with AllTenants, only this project's
+
+	Status  Status
+	GroupID string
+	// Filters are further key=value filters. From 3.33 on non-admins may
+	// use only the server's resource_filters (status, group_id by
+	// default), and a key ending in "~" asks for an inexact match (3.34).
+	Filters map[string]string
+}
+
+func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
+	b := query.New(rc, "groupsnapshots.List").PagingSince(filtering)
+	if o == nil {
+		return b.Values()
+	}
+	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	if (o.AllTenants || o.ProjectID != "") && b.Need("AllTenants", filtering) {
+		b.Tenants(o.AllTenants, o.ProjectID)
+	}
+	b.SetSince("Status", "status", string(o.Status), filtering)
+	b.SetSince("GroupID", "group_id", o.GroupID, filtering)
+	if rc.Version.Less(mv.V(3, 33)) {
+		b.FiltersSince(o.Filters, filtering)
+	} else {
+		b.Filters(o.Filters)
+	}
+	return b.Values()
+}
+
+// List yields every group snapshot matching opts, with details, fetching
+// pages as needed. GET /group_snapshots/detail. Requires microversion 3.14.
+func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[GroupSnapshot, error] {
+	q, err := opts.query(m.rc)
+	return pager.List[GroupSnapshot](ctx, m.rc, rest.Call{Op: "groupsnapshots.List", Path: "group_snapshots/detail",
+		Query: q, Since: since}, "group_snapshots", err)
+}
+
+// ListRefs yields every matching group snapshot from the summary list: ID
+// and Name only. GET /group_snapshots. Requires microversion 3.14.
+func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[GroupSnapshot, error] {
+	q, err := opts.query(m.rc)
+	return pager.List[GroupSnapshot](ctx, m.rc, rest.Call{Op: "groupsnapshots.ListRefs", Path: "group_snapshots",
+		Query: q, Since: since}, "group_snapshots", err)
+}
+
+// ListPage returns one page of group snapshots and the marker of the next
+// page ("" on the last page); pass it back as opts.Marker.
+// GET /group_snapshots/detail. Requires microversion 3.14 (3.29 to page).
+func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]GroupSnapshot, string, error) {
+	q, err := opts.query(m.rc)
+	return pager.ListPage[GroupSnapshot](ctx, m.rc, rest.Call{Op: "groupsnapshots.ListPage", Path: "group_snapshots/detail",
+		Query: q, Since: since}, "group_snapshots", err)
+}
+
+// AmbiguousError is returned by Find when several group snapshots have the
+// name (the same type as cinder.AmbiguousError).
+type AmbiguousError = rest.AmbiguousError
+
+// Find returns the group snapshot whose ID or else exact name is nameOrID.
+// It tries GET /group_snapshots/{nameOrID} first and, on 404, lists the
+// group snapshots named so (from 3.29; before, Cinder lists them all), or
+// every one of the project when Cinder refuses the name filter (a
+// non-admin from 3.33 on: 400). No match is an error matching
+// cinder.ErrNotFound; several are an *AmbiguousError. Requires
+// microversion 3.14.
+func (m *Manager) Find(ctx context.Context, nameOrID string) (*GroupSnapshot, error) {
+	var named *ListOptions
+	if !m.rc.Version.Less(filtering) {
+		named = &ListOptions{Filters: map[string]string{"name": nameOrID}}
+	}
+	return find.One(ctx, "group snapshot", nameOrID, m.Get, orAll(m.ListRefs(ctx, named), m.ListRefs(ctx, nil)),
+		func(s GroupSnapshot) (string, string) { return s.ID, s.Name })
+}
+
+// orAll yields first, or all when first fails at once with a 400.
+func orAll[T any](first, all iter.Seq2[T, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		started := false
+		for v, err := range first {
+			if err != nil && !started && errors.Is(err, rest.ErrBadRequest) {
+				break
+			}
+			started = true
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+		if started {
+			return
+		}
+		for v, err := range all {
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+	}
+}
