@@ -128,6 +128,37 @@ type UpdateEncryptionRequest struct {
 	ControlLocation ControlLocation `json:"control_location,omitempty"`
 	Cipher          *string         `json:"cipher,omitempty"`
 	KeySize         *int            `json:"key_size,omitempty"`
+	// ClearCipher and ClearKeySize send null: the provider's default
+	// applies again. They win over Cipher and KeySize.
+	ClearCipher  bool `json:"-"`
+	ClearKeySize bool `json:"-"`
+}
+
+// MarshalJSON writes null for the cleared fields.
+func (r UpdateEncryptionRequest) MarshalJSON() ([]byte, error) {
+	type plain UpdateEncryptionRequest // without this method
+	body := struct {
+		plain
+		Cipher  json.RawMessage `json:"cipher,omitempty"`
+		KeySize json.RawMessage `json:"key_size,omitempty"`
+	}{plain: plain(r)}
+	field := func(clear bool, v any, isNil bool) (json.RawMessage, error) {
+		switch {
+		case clear:
+			return json.RawMessage("null"), nil
+		case isNil:
+			return nil, nil
+		}
+		return json.Marshal(v)
+	}
+	var err error
+	if body.Cipher, err = field(r.ClearCipher, r.Cipher, r.Cipher == nil); err != nil {
+		return nil, err
+	}
+	if body.KeySize, err = field(r.ClearKeySize, r.KeySize, r.KeySize == nil); err != nil {
+		return nil, err
+	}
+	return json.Marshal(body)
 }
 
 // UpdateEncryption changes the encryption spec of volume type typeID; a

@@ -123,6 +123,17 @@ func TestUpdateEncryption(t *testing.T) {
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
 
+func TestUpdateEncryptionClear(t *testing.T) {
+	t.Parallel()
+	c, mock := testutil.NewClient(t, "3.70")
+	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPut, Path: encPath("provider"), Version: "3.70",
+		Body: `{"encryption":{"cipher":null,"key_size":null,"provider":"plain"}}`}, http.StatusOK, "types/encryption_update.json")
+	require.NoError(t, c.Types.UpdateEncryption(t.Context(), pubID, types.UpdateEncryptionRequest{
+		Provider: new("plain"), Cipher: new("aes-xts-plain64"), ClearCipher: true, ClearKeySize: true,
+	}))
+	assert.Equal(t, 1, mock.GetTotalCallCount())
+}
+
 func TestUpdateEncryptionError(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")

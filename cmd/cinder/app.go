@@ -1,10 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -71,8 +73,10 @@ func run(ctx context.Context, args []string, env map[string]string, stdout, stde
 
 // command describes one subcommand, cinder style.
 type command struct {
-	name  string
-	help  string // first paragraph of the help; the first sentence is the summary
+	name string
+	help string // first paragraph of the help; the first sentence is the summary
+	// short replaces that summary in "cinder help" where cinderclient's differs.
+	short string
 	args  []posArg
 	since mv.Version // lowest microversion that serves the command
 	// flags registers the command's options.
@@ -105,7 +109,7 @@ func (a *app) add(c command) *cobra.Command {
 	}
 	cc := &cobra.Command{
 		Use:   c.name,
-		Short: summary(c.help),
+		Short: cmp.Or(c.short, summary(c.help)),
 		Long:  c.help,
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
@@ -131,6 +135,9 @@ func (a *app) add(c command) *cobra.Command {
 					return &cinder.VersionError{Op: c.name, Need: c.since, Have: have}
 				}
 			}
+			if err := a.checkFlagVersions(ctx, cmd); err != nil {
+				return err
+			}
 			return c.run(ctx, args)
 		},
 		DisableFlagsInUseLine: true,
@@ -146,7 +153,7 @@ func (a *app) add(c command) *cobra.Command {
 	_ = cc.Flags().MarkHidden("help")
 	cc.Flags().SortFlags = false
 	cc.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usagef("%s (see 'cinder help %s')", err, c.name)
+		return usagef("%s (see 'cinder help %s')", flagError(err), c.name)
 	})
 	if c.name == "help" {
 		a.root.SetHelpCommand(cc)
@@ -154,6 +161,47 @@ func (a *app) add(c command) *cobra.Command {
 		a.root.AddCommand(cc)
 	}
 	return cc
+}
+
+// flagSince finds the microversion an option's help says it needs.
+var flagSince = regexp.MustCompile(`\(Supported by API version (3\.\d+) and later\)`)
+
+// checkFlagVersions refuses an option that the microversion in use lacks,
+// in cinderclient's words, before anything is sent.
+func (a *app) checkFlagVersions(ctx context.Context, cmd *cobra.Command) error {
+	var err error
+	cmd.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) {
+		m := flagSince.FindStringSubmatch(f.Usage)
+		if err != nil || !f.Changed || m == nil {
+			return
+		}
+		cl, cerr := a.cinder(ctx)
+		if cerr != nil {
+			err = cerr
+			return
+		}
+		if mv.MustParse(cl.Microversion()).Less(mv.MustParse(m[1])) {
+			err = fmt.Errorf("'--%s' argument is only allowed since microversion %s.", f.Name, m[1])
+		}
+	})
+	return err
+}
+
+// flagError words a bad option value as argparse does: "argument
+// --limit: invalid int value: 'x'".
+func flagError(err error) string {
+	var bad *pflag.InvalidValueError
+	if !errors.As(err, &bad) {
+		return err.Error()
+	}
+	kind := bad.GetFlag().Value.Type()
+	switch kind {
+	case "float64":
+		kind = "float"
+	case "stringArray", "string":
+		return err.Error()
+	}
+	return fmt.Sprintf("argument --%s: invalid %s value: '%s'", bad.GetFlag().Name, kind, bad.GetValue())
 }
 
 // summary is the first sentence of a help text.
@@ -194,7 +242,7 @@ func (a *app) newRoot() *cobra.Command {
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usagef("%s (see 'cinder help')", err)
+		return usagef("%s (see 'cinder help')", flagError(err))
 	})
 	a.root = root
 	a.positionals = map[string][]posArg{}

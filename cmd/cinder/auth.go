@@ -34,7 +34,10 @@ func (a *app) options() (cinder.Options, error) {
 		Timeout:     time.Duration(g.timeout * float64(time.Second)),
 		UserAgent:   "cinder-cli",
 	}
-	if g.retries > 0 {
+	// --retries N means N retries (0: none), as in cinderclient. Without
+	// it, the SDK's default applies: idempotent requests are tried up to 3
+	// times on connection errors and 429/502/503/504, creates never twice.
+	if g.retriesSet {
 		o.MaxAttempts = g.retries + 1
 	}
 	if g.debug {
@@ -153,7 +156,8 @@ func (a *app) cinder(ctx context.Context) (*cinder.Client, error) {
 		got := mv.MustParse(c.Microversion())
 		switch {
 		case got.Less(want):
-			fmt.Fprintf(a.stderr, "API version %s requested, \ndowngrading to %s based on server support.\n", want, got)
+			fmt.Fprintf(a.stderr, "WARNING:cinderclient.shell:API version %s requested, \n"+
+				"WARNING:cinderclient.shell:downgrading to %s based on server support.\n", want, got)
 		case want != got:
 			c = c.WithMicroversion(want.String())
 		}
@@ -163,18 +167,23 @@ func (a *app) cinder(ctx context.Context) (*cinder.Client, error) {
 }
 
 // parseAPIVersion reads --os-volume-api-version: "" or "3.latest" (zero:
-// negotiate), "3" (3.0), "3.N"; "1" and "2" are served by 3.0 as in cinderclient.
+// negotiate), "3" (3.0), "3.N"; other majors are refused as in cinderclient.
 func parseAPIVersion(s string) (mv.Version, error) {
 	switch s = strings.TrimSpace(s); s {
 	case "", "latest", "3.latest", "3.x", "3.X":
 		return mv.Version{}, nil
-	case "3", "3.0", "1", "1.0", "2", "2.0":
-		return mv.V(3, 0), nil
 	}
 	major, minor, ok := strings.Cut(s, ".")
-	mi, err := strconv.Atoi(minor)
-	if !ok || major != "3" || err != nil || mi < 0 {
-		return mv.Version{}, usagef("invalid --os-volume-api-version %q: use 3, 3.N or 3.latest", s)
+	if !ok {
+		minor = "0"
+	}
+	ma, err1 := strconv.Atoi(major)
+	mi, err2 := strconv.Atoi(minor)
+	if err1 != nil || err2 != nil || ma < 0 || mi < 0 || strings.HasPrefix(minor, "+") || strings.HasPrefix(major, "+") {
+		return mv.Version{}, usagef("Invalid format of client version '%s'. Expected format 'X.Y', where X is a major part and Y is a minor part of version.", s)
+	}
+	if ma != 3 {
+		return mv.Version{}, usagef("Invalid client version '%d.%d'. Major part should be '3'", ma, mi)
 	}
 	return mv.V(3, mi), nil
 }

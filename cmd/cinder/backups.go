@@ -215,7 +215,7 @@ func (a *app) backupListCommand() command {
 			fs.IntVar(&limit, "limit", 0, "Maximum number of backups to return. Default=None.")
 			setMeta(fs, "limit", "<limit>")
 			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(backups.SortKeys, ", ")+". Default=None.")
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
 			withCountFlag(fs, &withCount, "backup")
 		},
 		run: func(ctx context.Context, _ []string) error {

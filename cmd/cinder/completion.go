@@ -3,14 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
 )
 
-// completionCommand is cinder's bash-completion: every command and option
-// on one line, for the cinder.bash_completion script.
+// completionCommand is cinder's bash-completion: on one line, every
+// command and every option of a command (not the global ones), for the
+// cinder.bash_completion script. cinderclient prints them in no
+// particular order; these are sorted.
 func (a *app) completionCommand() command {
 	return command{
 		name:     "bash-completion",
@@ -18,29 +21,18 @@ func (a *app) completionCommand() command {
 		noClient: true,
 		run: func(_ context.Context, _ []string) error {
 			seen := map[string]bool{}
-			add := func(fs *pflag.FlagSet) {
-				fs.VisitAll(func(f *pflag.Flag) {
-					if !f.Hidden {
-						seen["--"+f.Name] = true
-						if f.Shorthand != "" {
-							seen["-"+f.Shorthand] = true
-						}
-					}
-				})
-			}
-			add(a.root.PersistentFlags())
 			for _, c := range a.root.Commands() {
 				if c.Name() != "bash-completion" {
 					seen[c.Name()] = true
 				}
-				add(c.LocalNonPersistentFlags())
+				c.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) {
+					seen["--"+f.Name] = true
+					if f.Shorthand != "" {
+						seen["-"+f.Shorthand] = true
+					}
+				})
 			}
-			seen["-h"], seen["--help"], seen["--version"] = true, true, true
-			words := make([]string, 0, len(seen))
-			for w := range seen {
-				words = append(words, w)
-			}
-			slices.Sort(words)
+			words := slices.Sorted(maps.Keys(seen))
 			_, err := fmt.Fprintln(a.stdout, strings.Join(words, " "))
 			return err
 		},

@@ -13,8 +13,9 @@ import (
 func (a *app) discoveryCommands() []command {
 	return []command{
 		{
-			name: "api-version",
-			help: "Display the server API version information.",
+			name:  "api-version",
+			help:  "Display the server API version information.",
+			short: "Display the server API version information. (Supported by API versions 3.0 - 3.latest)",
 			run: func(ctx context.Context, _ []string) error {
 				raws, err := a.versions(ctx)
 				if err != nil {
@@ -25,8 +26,9 @@ func (a *app) discoveryCommands() []command {
 			},
 		},
 		{
-			name: "version-list",
-			help: "List all API versions.",
+			name:  "version-list",
+			help:  "List all API versions.",
+			short: "List all API versions. (Supported by API versions 3.0 - 3.latest)",
 			run: func(ctx context.Context, _ []string) error {
 				raws, err := a.versions(ctx)
 				if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/spf13/pflag"
 
@@ -15,8 +16,9 @@ var encryptionColumns = []string{"Volume Type ID", "Provider", "Cipher", "Key Si
 func (a *app) encryptionCommands() []command {
 	return []command{
 		{
-			name: "encryption-type-list",
-			help: "Shows encryption type details for volume types. Admin only.",
+			name:  "encryption-type-list",
+			help:  "Shows encryption type details for volume types. Admin only.",
+			short: "Shows encryption type details for volume types. Admin only.",
 			run: func(ctx context.Context, _ []string) error {
 				c, err := a.cinder(ctx)
 				if err != nil {
@@ -34,9 +36,10 @@ func (a *app) encryptionCommands() []command {
 			},
 		},
 		{
-			name: "encryption-type-show",
-			help: "Shows encryption type details for a volume type. Admin only.",
-			args: []posArg{{name: "<volume_type>", help: "Name or ID of volume type."}},
+			name:  "encryption-type-show",
+			help:  "Shows encryption type details for a volume type. Admin only.",
+			short: "Shows encryption type details for a volume type. Admin only.",
+			args:  []posArg{{name: "<volume_type>", help: "Name or ID of volume type."}},
 			run: func(ctx context.Context, args []string) error {
 				return a.showEncryption(ctx, args[0], nil)
 			},
@@ -44,9 +47,10 @@ func (a *app) encryptionCommands() []command {
 		a.encryptionCreateCommand(),
 		a.encryptionUpdateCommand(),
 		{
-			name: "encryption-type-delete",
-			help: "Deletes encryption type for a volume type. Admin only.",
-			args: []posArg{{name: "<volume_type>", help: "Name or ID of volume type."}},
+			name:  "encryption-type-delete",
+			help:  "Deletes encryption type for a volume type. Admin only.",
+			short: "Deletes encryption type for a volume type. Admin only.",
+			args:  []posArg{{name: "<volume_type>", help: "Name or ID of volume type."}},
 			run: func(ctx context.Context, args []string) error {
 				t, err := a.findType(ctx, args[0])
 				if err != nil {
@@ -145,8 +149,9 @@ func (a *app) encryptionCreateCommand() command {
 	var keySize int
 	var flags *pflag.FlagSet
 	return command{
-		name: "encryption-type-create",
-		help: "Creates encryption type for a volume type. Admin only.",
+		name:  "encryption-type-create",
+		help:  "Creates encryption type for a volume type. Admin only.",
+		short: "Creates encryption type for a volume type. Admin only.",
 		args: []posArg{
 			{name: "<volume_type>", help: "Name or ID of volume type."},
 			{name: "<provider>", help: `The encryption provider format. For example, "luks" or "plain".`},
@@ -190,9 +195,11 @@ func checkLocation(s string) error {
 	return nil
 }
 
+// providerDefault is what a bare --cipher or --key-size stands for.
+const providerDefault = "\x00provider-default"
+
 func (a *app) encryptionUpdateCommand() command {
-	var provider, cipher, location string
-	var keySize int
+	var provider, cipher, keySize, location string
 	var flags *pflag.FlagSet
 	return command{
 		name: "encryption-type-update",
@@ -201,9 +208,12 @@ func (a *app) encryptionUpdateCommand() command {
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
 			strFlag(fs, &provider, "provider", "<provider>", "", "Encryption provider format (e.g. 'luks' or 'plain').")
-			strFlag(fs, &cipher, "cipher", "<cipher>", "", "Encryption algorithm/mode to use (e.g., aes-xts-plain64).")
-			fs.IntVar(&keySize, "key-size", 0, "Size of the encryption key, in bits (e.g., 128, 256).")
-			setMeta(fs, "key-size", "<key-size>")
+			strFlag(fs, &cipher, "cipher", "<cipher>", "",
+				"Encryption algorithm/mode to use (e.g., aes-xts-plain64). Provide parameter without value to set to provider default.")
+			optValue(fs, "cipher", providerDefault, "*")
+			strFlag(fs, &keySize, "key-size", "<key-size>", "",
+				"Size of the encryption key, in bits (e.g., 128, 256). Provide parameter without value to set to provider default.")
+			optValue(fs, "key-size", providerDefault, "*")
 			strFlag(fs, &location, "control-location", "<control-location>", "",
 				"Notional service where encryption is performed (e.g., front-end=Nova). Values: 'front-end', 'back-end'")
 		},
@@ -212,14 +222,24 @@ func (a *app) encryptionUpdateCommand() command {
 			if flags.Changed("provider") {
 				req.Provider = &provider
 			}
-			if flags.Changed("cipher") {
+			switch {
+			case cipher == providerDefault:
+				req.ClearCipher = true
+			case flags.Changed("cipher"):
 				req.Cipher = &cipher
 			}
-			if flags.Changed("key-size") {
-				if keySize <= 0 {
-					return usagef("argument --key-size: must be a positive number of bits, not %d", keySize)
+			switch {
+			case keySize == providerDefault:
+				req.ClearKeySize = true
+			case flags.Changed("key-size"):
+				n, err := strconv.Atoi(keySize)
+				if err != nil {
+					return usagef("argument --key-size: invalid int value: '%s'", keySize)
 				}
-				req.KeySize = &keySize
+				if n <= 0 {
+					return usagef("argument --key-size: must be a positive number of bits, not %d", n)
+				}
+				req.KeySize = &n
 			}
 			if flags.Changed("control-location") {
 				if err := checkLocation(location); err != nil {

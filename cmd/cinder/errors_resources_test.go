@@ -24,14 +24,14 @@ func TestResourceErrors(t *testing.T) {
 	}{
 		{"unknown snapshot", []string{"snapshot-show", "nope"}, 1, "ERROR: No snapshot with a name or ID of 'nope' exists."},
 		{"unknown backup", []string{"backup-show", "nope"}, 1, "ERROR: No volumebackup with a name or ID of 'nope' exists."},
-		{"unknown transfer", []string{"transfer-show", "nope"}, 1, "ERROR: No transfer with a name or ID of 'nope' exists."},
+		{"unknown transfer", []string{"transfer-show", "nope"}, 1, "ERROR: No volumetransfer with a name or ID of 'nope' exists."},
 		{"unknown backup to restore", []string{"backup-restore", "nope"}, 1, "ERROR: No volumebackup with a name or ID of 'nope' exists."},
 		{"unknown volume to back up", []string{"backup-create", "nope"}, 1, "ERROR: No volume with a name or ID of 'nope' exists."},
 		{"unknown flag", []string{"snapshot-list", "--bogus"}, 2, "ERROR: unknown flag: --bogus (see 'cinder help snapshot-list')"},
 		{"too few arguments", []string{"transfer-accept", "t"}, 2,
 			`ERROR: too few arguments for "transfer-accept": expected <transfer> <auth_key> (see 'cinder help transfer-accept')`},
 		{"too many arguments", []string{"snapshot-show", "a", "b"}, 2, `ERROR: unrecognized arguments for "snapshot-show": b`},
-		{"bad limit", []string{"backup-list", "--limit", "x"}, 2, `ERROR: invalid argument "x" for "--limit" flag`},
+		{"bad limit", []string{"backup-list", "--limit", "x"}, 2, `ERROR: argument --limit: invalid int value: 'x' (see 'cinder help backup-list')`},
 		{"negative limit", []string{"attachment-list", "--limit", "-1"}, 2, "ERROR: argument --limit: must not be negative"},
 		{"bad with-count", []string{"snapshot-list", "--with-count=maybe"}, 2, "ERROR: argument --with-count: invalid boolean value: 'maybe'"},
 		{"bad force", []string{"snapshot-create", "--force=maybe", "v"}, 2, "ERROR: argument --force: invalid boolean value: 'maybe'"},
@@ -44,7 +44,7 @@ func TestResourceErrors(t *testing.T) {
 		{"backup-update too old", []string{"--os-volume-api-version", "3.8", "backup-update", "--name", "n", "b"}, 1,
 			"ERROR: backup-update requires API version 3.9 or later; this client uses 3.8"},
 		{"transfer filters too old", []string{"--os-volume-api-version", "3.51", "transfer-list", "--filters", "a=b"}, 1,
-			"ERROR: transfer-list --filters requires API version 3.52 or later; this client uses 3.51"},
+			"ERROR: '--filters' argument is only allowed since microversion 3.52."},
 		{"snapshot force false from 3.66", []string{"--os-volume-api-version", "3.66", "snapshot-create", "--force", "False", "v"}, 1,
 			"ERROR: snapshot-create --force False is supported up to API version 3.65; this client uses 3.66"},
 		{"group reset", []string{"reset-state", "--type", "group-snapshot", "g"}, 1,
@@ -94,7 +94,7 @@ func TestAmbiguousNames(t *testing.T) {
 		_, e, code = cli("transfer-create", "--name", "dup", v)
 		require.Equal(t, 0, code, e)
 	}
-	for cmd, kind := range map[string]string{"snapshot-show": "snapshot", "backup-show": "volumebackup", "transfer-show": "transfer"} {
+	for cmd, kind := range map[string]string{"snapshot-show": "snapshot", "backup-show": "volumebackup", "transfer-show": "volumetransfer"} {
 		out, e, code := cli(cmd, "dup")
 		assert.Equal(t, 1, code, out)
 		assert.Equal(t, "ERROR: Multiple "+kind+" matches found for 'dup', use an ID to be more specific.\n", e)

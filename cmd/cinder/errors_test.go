@@ -61,7 +61,11 @@ func TestErrors(t *testing.T) {
 		{name: "bad format", args: []string{"-f", "xml", "list"}, code: 2,
 			wants: "ERROR: argument -f/--format: invalid choice"},
 		{name: "bad api version", args: []string{"--os-volume-api-version", "4.1", "list"}, code: 2,
-			wants: `ERROR: invalid --os-volume-api-version "4.1"`},
+			wants: `ERROR: Invalid client version '4.1'. Major part should be '3'`},
+		{name: "api version 2", args: []string{"--os-volume-api-version", "2", "list"}, code: 2,
+			wants: `ERROR: Invalid client version '2.0'. Major part should be '3'`},
+		{name: "malformed api version", args: []string{"--os-volume-api-version", "3.0.1", "list"}, code: 2,
+			wants: `ERROR: Invalid format of client version '3.0.1'. Expected format 'X.Y', where X is a major part and Y is a minor part of version.`},
 		{name: "unknown volume", args: []string{"show", "nope"}, code: 1,
 			wants: "ERROR: No volume with a name or ID of 'nope' exists."},
 		{name: "server error", args: []string{"list"}, code: 1,
@@ -69,6 +73,11 @@ func TestErrors(t *testing.T) {
 				srv.Inject(cindertest.Fault{Path: "/volumes/detail", Method: http.MethodGet, Status: http.StatusInternalServerError})
 			},
 			wants: "ERROR: Internal Server Error (injected by cindertest) (HTTP 500) (Request-ID: req-"},
+		{name: "retries 0 means no retry", args: []string{"--retries", "0", "list"}, code: 1,
+			env: func(_ *testing.T, srv *cindertest.Server, _ map[string]string) {
+				srv.Inject(cindertest.Fault{Path: "/volumes/detail", Method: http.MethodGet, Status: http.StatusServiceUnavailable, RetryAfter: "0", Times: 1})
+			},
+			wants: "(HTTP 503)"},
 		{name: "unreachable keystone", args: []string{"list"}, code: 1,
 			env: func(t *testing.T, _ *cindertest.Server, env map[string]string) {
 				env["OS_AUTH_URL"] = "http://" + closedPort(t) + "/v3"
@@ -84,7 +93,7 @@ func TestErrors(t *testing.T) {
 		{name: "version-gated command", args: []string{"--os-volume-api-version", "3.39", "reimage", "v", "i"}, code: 1,
 			wants: "ERROR: reimage requires API version 3.68 or later; this client uses 3.39"},
 		{name: "version-gated option", args: []string{"--os-volume-api-version", "3.12", "create", "--group-id", "g", "1"}, code: 1,
-			wants: "ERROR: volumes.Create with GroupID requires API version 3.13 or later; this client uses 3.12"},
+			wants: "ERROR: '--group-id' argument is only allowed since microversion 3.13."},
 		{name: "bulk partial failure", args: []string{"force-delete", "ghost"}, code: 1,
 			wants: "Delete for volume ghost failed: No volume with a name or ID of 'ghost' exists.\nERROR: Unable to force delete any of the specified volumes."},
 	} {
@@ -118,7 +127,8 @@ func TestDowngradeWarning(t *testing.T) {
 	var out, errb bytes.Buffer
 	code := run(t.Context(), []string{"--os-volume-api-version", "3.60", "api-version"}, srv.Env("admin"), &out, &errb)
 	require.Equal(t, 0, code, errb.String())
-	assert.Equal(t, "API version 3.60 requested, \ndowngrading to 3.50 based on server support.\n", errb.String())
+	assert.Equal(t, "WARNING:cinderclient.shell:API version 3.60 requested, \n"+
+		"WARNING:cinderclient.shell:downgrading to 3.50 based on server support.\n", errb.String())
 	assert.Contains(t, out.String(), "| 3.50    |")
 }
 
@@ -149,4 +159,17 @@ func TestDebugLogRedacts(t *testing.T) {
 	assert.Contains(t, errb.String(), "/volumes/detail")
 	assert.NotContains(t, errb.String(), env["OS_PASSWORD"])
 	assert.NotContains(t, errb.String(), "X-Auth-Token")
+}
+
+// TestDefaultRetriesRideOutA503 shows the other half of --retries: without
+// the flag a GET that meets one 503 (Retry-After: 0) is tried again.
+func TestDefaultRetriesRideOutA503(t *testing.T) {
+	t.Parallel()
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	srv.Inject(cindertest.Fault{Path: "/volumes/detail", Method: http.MethodGet, Status: http.StatusServiceUnavailable, RetryAfter: "0", Times: 1})
+	var out, errOut bytes.Buffer
+	code := run(t.Context(), []string{"list"}, srv.Env("admin"), &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	assert.Contains(t, out.String(), "| ID ")
 }

@@ -24,6 +24,7 @@ type globals struct {
 	appCredID, appCredName, appCredSecret   string
 	timeout                                 float64
 	retries                                 int
+	retriesSet                              bool // --retries given: honour it exactly, 0 included
 	insecure, debug                         bool
 	format                                  string
 	columns                                 []string
@@ -87,6 +88,24 @@ func (g *globals) register(fs *pflag.FlagSet) {
 	setMeta(fs, "format", "<format>")
 	fs.StringArrayVarP(&g.columns, "column", "c", nil, "Show only this column or property (repeatable).")
 	setMeta(fs, "column", "<column>")
+	annotate(fs, annGroup, []string{groupConn}, "insecure", "os-cacert", "os-cert", "os-key", "timeout")
+	annotate(fs, annGroup, []string{groupAuth}, "os-auth-url", "os-project-id", "os-project-name",
+		"os-project-domain-id", "os-project-domain-name", "os-user-id", "os-username",
+		"os-user-domain-id", "os-user-domain-name", "os-password")
+	// the tenant spellings show as aliases of the project ones, as in cinderclient
+	annotate(fs, annAliases, []string{"--os-tenant-id"}, "os-project-id")
+	annotate(fs, annAliases, []string{"--os-tenant-name"}, "os-project-name")
+	_ = fs.MarkHidden("os-tenant-id")
+	_ = fs.MarkHidden("os-tenant-name")
+}
+
+// annotate sets the annotation key to value on the named flags.
+func annotate(fs *pflag.FlagSet, key string, value []string, names ...string) {
+	for _, name := range names {
+		if err := fs.SetAnnotation(name, key, value); err != nil {
+			panic(fmt.Sprintf("annotate: %v", err))
+		}
+	}
 }
 
 // resolveGlobals fills unset options from the environment and checks them.
@@ -124,6 +143,9 @@ func (a *app) resolveGlobals(cmd *cobra.Command) error {
 	}
 	if g.retries < 0 {
 		return usagef("argument --retries: must not be negative")
+	}
+	if f := fs.Lookup("retries"); f != nil && f.Changed {
+		g.retriesSet = true
 	}
 	if g.timeout < 0 {
 		return usagef("argument --timeout: must not be negative")

@@ -80,6 +80,8 @@ func TestGoldenEncryptionAndDefaultTypes(t *testing.T) {
 	s.step("encryption-type-update", 0, "encryption-type-update", "--provider", "plain", "--control-location", "back-end", "enc")
 	s.step("encryption-type-update", 0, "encryption-type-update", "--key-size", "512", "--cipher", "aes-cbc-essiv", "enc")
 	s.step("encryption-type-update", 0, "encryption-type-update", "enc")
+	s.step("encryption-type-update", 0, "encryption-type-update", "--cipher", "--key-size", "--", "enc")
+	s.step("encryption-type-update", 2, "encryption-type-update", "--key-size", "big", "enc")
 	s.step("encryption-type-delete", 0, "encryption-type-delete", "enc")
 	s.step("encryption-type-delete", 1, "encryption-type-delete", "enc")
 	s.step("encryption-type-delete", 0, "encryption-type-list")

@@ -80,5 +80,5 @@ func (a *app) findTransfer(ctx context.Context, ref string) (*transfers.Transfer
 		return nil, err
 	}
 	t, err := c.Transfers.Find(ctx, ref)
-	return t, lookupErr("transfer", ref, err)
+	return t, lookupErr("volumetransfer", ref, err)
 }

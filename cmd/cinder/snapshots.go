@@ -78,9 +78,10 @@ func (a *app) snapshotCreateCommand() command {
 	var wait bool
 	var flags *pflag.FlagSet
 	return command{
-		name: "snapshot-create",
-		help: "Creates a snapshot.",
-		args: []posArg{{name: "<volume>", help: "Name or ID of volume to snapshot."}},
+		name:  "snapshot-create",
+		help:  "Creates a snapshot.",
+		short: "Creates a snapshot. (Supported by API versions 3.0 - 3.latest)",
+		args:  []posArg{{name: "<volume>", help: "Name or ID of volume to snapshot."}},
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
 			fs.StringVar(&force, "force", "False", `Allows or disallows snapshot of a volume when the volume is attached to an instance. If set to True, ignores the current status of the volume when attempting to snapshot it rather than forcing it to be available. From microversion 3.66, all snapshots are "forced" and this option is invalid. Default=False. (Supported until API version 3.65)`)
@@ -202,7 +203,7 @@ func (a *app) snapshotListCommand() command {
 			strFlag(fs, &tenant, "tenant", "<tenant>", "", "Display information from single tenant (Admin only).")
 			optValue(fs, "tenant", " ", "*")
 			kvFlag(fs, &metadata, "metadata", "Filters results by a metadata key and value pair. Require volume api version >=3.22. Default=None. "+filterDeprecated+" (Supported by API version 3.22 and later)")
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
 			withCountFlag(fs, &withCount, "snapshot")
 		},
 		run: func(ctx context.Context, _ []string) error {

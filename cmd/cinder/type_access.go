@@ -17,6 +17,7 @@ func (a *app) typeAccessCommands() []command {
 			help: "Print access information about the given volume type.",
 			flags: func(fs *pflag.FlagSet) {
 				strFlag(fs, &listType, "volume-type", "<volume_type>", "", "Filter results by volume type name or ID.")
+				annotate(fs, annRequired, []string{"true"}, "volume-type")
 			},
 			run: func(ctx context.Context, _ []string) error {
 				if listType == "" {
@@ -66,6 +67,7 @@ func (a *app) typeAccessChange(name, help, typeHelp, projectHelp string, add boo
 		flags: func(fs *pflag.FlagSet) {
 			strFlag(fs, &volumeType, "volume-type", "<volume_type>", "", typeHelp)
 			strFlag(fs, &projectID, "project-id", "<project_id>", "", projectHelp)
+			annotate(fs, annRequired, []string{"true"}, "volume-type", "project-id")
 		},
 		run: func(ctx context.Context, _ []string) error {
 			var missing []string

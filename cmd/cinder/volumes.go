@@ -99,29 +99,31 @@ func (a *app) listCommand() command {
 		allTenants, limit                                              int
 		bootable, withCount                                            string
 		metadata, imageMetadata, filters                               []string
+		flags                                                          *pflag.FlagSet
 	)
 	return command{
 		name: "list",
 		help: "Lists all volumes.",
 		flags: func(fs *pflag.FlagSet) {
-			fs.StringVar(&groupID, "group_id", "", "Filters results by a group_id. Default=None. (Supported by API version 3.10 and later)")
+			flags = fs
+			fs.StringVar(&groupID, "group_id", "", "Filters results by a group_id. Default=None."+filterDeprecated+" (Supported by API version 3.10 and later)")
 			setMeta(fs, "group_id", "<group_id>")
 			fs.IntVar(&allTenants, "all-tenants", 0, "Shows details for all tenants. Admin only.")
 			setMeta(fs, "all-tenants", "<0|1>")
 			optValue(fs, "all-tenants", "1", "0", "1")
-			fs.StringVar(&name, "name", "", "Filters results by a name. Default=None.")
+			fs.StringVar(&name, "name", "", "Filters results by a name. Default=None. "+filterDeprecated)
 			setMeta(fs, "name", "<name>")
-			fs.StringVar(&status, "status", "", "Filters results by a status. Default=None.")
+			fs.StringVar(&status, "status", "", "Filters results by a status. Default=None. "+filterDeprecated)
 			setMeta(fs, "status", "<status>")
-			fs.StringVar(&bootable, "bootable", "", "Filters results by bootable status. Default=None.")
+			fs.StringVar(&bootable, "bootable", "", "Filters results by bootable status. Default=None. "+filterDeprecated)
 			setMeta(fs, "bootable", "<True|true|False|false>")
 			optValue(fs, "bootable", "True", "True", "true", "False", "false")
-			fs.StringVar(&migration, "migration_status", "", "Filters results by a migration status. Default=None. Admin only.")
+			fs.StringVar(&migration, "migration_status", "", "Filters results by a migration status. Default=None. Admin only. "+filterDeprecated)
 			setMeta(fs, "migration_status", "<migration_status>")
-			fs.StringArrayVar(&metadata, "metadata", nil, "Filters results by a metadata key and value pair. Default=None.")
+			fs.StringArrayVar(&metadata, "metadata", nil, "Filters results by a metadata key and value pair. Default=None. "+filterDeprecated)
 			setMeta(fs, "metadata", "[<key=value> ...]")
 			multiValue(fs, "metadata")
-			fs.StringArrayVar(&imageMetadata, "image_metadata", nil, "Filters results by a image metadata key and value pair. Default=None. (Supported by API version 3.4 and later)")
+			fs.StringArrayVar(&imageMetadata, "image_metadata", nil, "Filters results by a image metadata key and value pair. Require volume api version >=3.4. Default=None."+filterDeprecated+" (Supported by API version 3.4 and later)")
 			setMeta(fs, "image_metadata", "[<key=value> ...]")
 			multiValue(fs, "image_metadata")
 			fs.StringVar(&marker, "marker", "", "Begin returning volumes that appear later in the volume list than that represented by this volume id. Default=None.")
@@ -135,7 +137,7 @@ func (a *app) listCommand() command {
 			fs.StringVar(&tenant, "tenant", "", "Display information from single tenant (Admin only).")
 			setMeta(fs, "tenant", "<tenant>")
 			optValue(fs, "tenant", " ", "*")
-			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
 			setMeta(fs, "filters", "[<key=value> ...]")
 			multiValue(fs, "filters")
 			fs.StringVar(&withCount, "with-count", "", "Show total number of volume entities. This is useful when pagination is applied in the request. (Supported by API version 3.45 and later)")
@@ -180,13 +182,15 @@ func (a *app) listCommand() command {
 					return err
 				}
 			}
-			return a.list(ctx, opts, fields, count)
+			// cinderclient sends limit=0, and Cinder returns no volume
+			return a.list(ctx, opts, fields, count, flags.Changed("limit") && limit == 0)
 		},
 	}
 }
 
 // list prints the volume list as cinderclient does.
-func (a *app) list(ctx context.Context, opts *volumes.ListOptions, fields string, withCount bool) error {
+// none lists no volume at all (--limit 0).
+func (a *app) list(ctx context.Context, opts *volumes.ListOptions, fields string, withCount, none bool) error {
 	c, err := a.cinder(ctx)
 	if err != nil {
 		return err
@@ -199,7 +203,11 @@ func (a *app) list(ctx context.Context, opts *volumes.ListOptions, fields string
 	}
 	rctx, rb := withRaw(ctx)
 	n := 0
-	for _, err := range c.Volumes.List(rctx, opts) {
+	vols := c.Volumes.List(rctx, opts)
+	if none {
+		vols = func(func(volumes.Volume, error) bool) {}
+	}
+	for _, err := range vols {
 		if err != nil {
 			return err
 		}
@@ -320,7 +328,7 @@ func (a *app) createCommand() command {
 			s(&backupID, "backup-id", "<backup-id>", "Creates a volume from backup ID. Default=None. (Supported by API version 3.47 and later)")
 			s(&name, "name", "<name>", "Volume name. Default=None.")
 			s(&description, "description", "<description>", "Volume description. Default=None.")
-			s(&volumeType, "volume-type", "<volume-type>", "Volume type. Default=None, that is, use the default volume type configured for the Block Storage API.")
+			s(&volumeType, "volume-type", "<volume-type>", "Volume type. Default=None, that is, use the default volume type configured for the Block Storage API. You can see what type this is by using the 'cinder type-default' command.")
 			s(&az, "availability-zone", "<availability-zone>", "Availability zone for volume. Default=None.")
 			fs.StringArrayVar(&metadata, "metadata", nil, "Metadata key and value pairs. Default=None.")
 			setMeta(fs, "metadata", "[<key=value> ...]")
