@@ -45,7 +45,7 @@ integration:
 # Re-record testdata/ from the real cloud of the OS_* environment (. /tmp/os/openrc),
 # scrubbed of tokens, host names and IDs. Each package's recorder is a test that
 # runs only with CINDER_RECORD=1.
-RECORD_PKGS ?= ./internal/record/ ./snapshots/ ./backups/ ./transfers/ ./attachments/ ./types/ ./qos/ ./quotas/ ./limits/ ./messages/ ./discovery/ ./groups/
+RECORD_PKGS ?= ./internal/record/ ./snapshots/ ./backups/ ./transfers/ ./attachments/ ./types/ ./qos/ ./quotas/ ./limits/ ./messages/ ./discovery/ ./groups/ ./consistencygroups/ ./services/
 record:
 	CINDER_RECORD=1 $(GO) test -count=1 -p 1 -run Record $(RECORD_PKGS)
 

@@ -21,21 +21,28 @@ import (
 
 	"github.com/gocinder/cinder/attachments"
 	"github.com/gocinder/cinder/backups"
+	"github.com/gocinder/cinder/cgsnapshots"
+	"github.com/gocinder/cinder/clusters"
+	"github.com/gocinder/cinder/consistencygroups"
 	"github.com/gocinder/cinder/discovery"
 	"github.com/gocinder/cinder/groups"
 	"github.com/gocinder/cinder/groupsnapshots"
 	"github.com/gocinder/cinder/grouptypes"
+	"github.com/gocinder/cinder/hosts"
 	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
 	"github.com/gocinder/cinder/internal/transport"
 	"github.com/gocinder/cinder/limits"
 	"github.com/gocinder/cinder/messages"
+	"github.com/gocinder/cinder/pools"
 	"github.com/gocinder/cinder/qos"
 	"github.com/gocinder/cinder/quotas"
+	"github.com/gocinder/cinder/services"
 	"github.com/gocinder/cinder/snapshots"
 	"github.com/gocinder/cinder/transfers"
 	"github.com/gocinder/cinder/types"
 	"github.com/gocinder/cinder/volumes"
+	"github.com/gocinder/cinder/workers"
 )
 
 // Version is this module's version, sent in the User-Agent.
@@ -105,6 +112,16 @@ type Client struct {
 	Groups         *groups.Manager
 	GroupTypes     *grouptypes.Manager
 	GroupSnapshots *groupsnapshots.Manager
+
+	ConsistencyGroups *consistencygroups.Manager // legacy, deprecated in Cinder
+	CGSnapshots       *cgsnapshots.Manager       // legacy, deprecated in Cinder
+
+	// admin: services, clusters, hosts, back-end pools, worker cleanup
+	Services *services.Manager
+	Clusters *clusters.Manager
+	Hosts    *hosts.Manager
+	Pools    *pools.Manager
+	Workers  *workers.Manager
 }
 
 // New authenticates, finds the endpoint and negotiates the microversion.
@@ -193,6 +210,13 @@ func (c *Client) wire() {
 	c.Groups = groups.NewManager(c.rc)
 	c.GroupTypes = grouptypes.NewManager(c.rc)
 	c.GroupSnapshots = groupsnapshots.NewManager(c.rc)
+	c.ConsistencyGroups = consistencygroups.NewManager(c.rc)
+	c.CGSnapshots = cgsnapshots.NewManager(c.rc)
+	c.Services = services.NewManager(c.rc)
+	c.Clusters = clusters.NewManager(c.rc)
+	c.Hosts = hosts.NewManager(c.rc)
+	c.Pools = pools.NewManager(c.rc)
+	c.Workers = workers.NewManager(c.rc)
 }
 
 // WithMicroversion returns a copy of c that uses microversion v ("3.N" or

@@ -1,0 +1,67 @@
+package cgsnapshots
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/url"
+	"strconv"
+
+	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/internal/pager"
+	"github.com/gocinder/cinder/internal/query"
+	"github.com/gocinder/cinder/internal/rest"
+)
+
+// ListOptions cut a cgsnapshot list. Cinder lists the project's
+// cgsnapshots, oldest first, with no filters, sorting or next links: only
+// an offset and a limit. A nil *ListOptions lists them all (up to the
+// server's maximum page size). The list methods never modify it.
+type ListOptions struct {
+	Limit  int // at most this many (the server caps it); 0: server default
+	Offset int // skip this many
+}
+
+func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
+	b := query.New(rc, "cgsnapshots.List")
+	if o == nil {
+		return b.Values()
+	}
+	b.Limit(o.Limit)
+	if o.Offset < 0 {
+		b.Fail(fmt.Errorf("cinder: offset %d must not be negative", o.Offset))
+	}
+	if o.Offset > 0 {
+		b.Set("offset", strconv.Itoa(o.Offset))
+	}
+	return b.Values()
+}
+
+// List yields the cgsnapshots opts selects, with details.
+// GET /cgsnapshots/detail
+func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[CGSnapshot, error] {
+	q, err := opts.query(m.rc)
+	return pager.List[CGSnapshot](ctx, m.rc, rest.Call{Op: "cgsnapshots.List", Path: "cgsnapshots/detail", Query: q},
+		"cgsnapshots", err)
+}
+
+// ListRefs yields the cgsnapshots opts selects from the summary list: ID
+// and Name only. GET /cgsnapshots
+func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[CGSnapshot, error] {
+	q, err := opts.query(m.rc)
+	return pager.List[CGSnapshot](ctx, m.rc, rest.Call{Op: "cgsnapshots.ListRefs", Path: "cgsnapshots", Query: q},
+		"cgsnapshots", err)
+}
+
+// AmbiguousError is returned by Find when several cgsnapshots have the
+// name (the same type as cinder.AmbiguousError).
+type AmbiguousError = rest.AmbiguousError
+
+// Find returns the cgsnapshot whose ID or else exact name is nameOrID. It
+// tries GET /cgsnapshots/{nameOrID} first and, on 404, looks through the
+// project's cgsnapshots (GET /cgsnapshots; Cinder filters none). No match
+// is an error matching cinder.ErrNotFound; several are an *AmbiguousError.
+func (m *Manager) Find(ctx context.Context, nameOrID string) (*CGSnapshot, error) {
+	return find.One(ctx, "cgsnapshot", nameOrID, m.Get, m.ListRefs(ctx, nil),
+		func(s CGSnapshot) (string, string) { return s.ID, s.Name })
+}
