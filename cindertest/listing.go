@@ -85,14 +85,15 @@ func (c *call) sortNamed(key string) bool {
 // are allowed (Cinder's resource_filters.json). Admins may filter on
 // anything; for others unknown filters are dropped before 3.31 and rejected
 // from 3.31 on. ok false means a 400 was sent.
-func (c *call) parseFilters(allowed []string) (filters []volumeFilter, allTenants, withCount, ok bool) {
+// Keys in skip are neither filters nor refused.
+func (c *call) parseFilters(allowed []string, skip ...string) (filters []volumeFilter, allTenants, withCount, ok bool) {
 	var invalid []string
 	seen := map[string]bool{}
 	q := c.r.URL.Query()
 	for _, kv := range strings.Split(c.r.URL.RawQuery, "&") {
 		k, _, _ := strings.Cut(kv, "=")
 		k = unescape(k)
-		if k == "" || seen[k] || slices.Contains(paginationParams, k) {
+		if k == "" || seen[k] || slices.Contains(paginationParams, k) || slices.Contains(skip, k) {
 			continue
 		}
 		seen[k] = true

@@ -327,7 +327,7 @@ func (st *store) inUse(project string) map[string]int {
 	vols, gigs, snaps := st.usage(project)
 	backups, backupGigs := st.backupUsage(project)
 	return map[string]int{"volumes": vols, "gigabytes": gigs, "snapshots": snaps, "backups": backups,
-		"backup_gigabytes": backupGigs}
+		"backup_gigabytes": backupGigs, "groups": st.groupCount(project)}
 }
 
 // typeUsage is the project's volumes, gigabytes and snapshots of one volume type.

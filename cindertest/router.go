@@ -144,6 +144,10 @@ func (s *Server) cinderRoutes() []route {
 	rs = append(rs, messageRoutes()...)
 	rs = append(rs, discoveryRoutes()...)
 	rs = append(rs, poolRoutes()...)
+	rs = append(rs, groupTypeRoutes()...)
+	rs = append(rs, groupSpecRoutes()...)
+	rs = append(rs, groupRoutes()...)
+	rs = append(rs, groupSnapshotRoutes()...)
 	return rs
 }
 
@@ -177,4 +181,5 @@ var topLevel = map[string]bool{"volumes": true, "snapshots": true, "types": true
 	"manageable_volumes": true, "os-volume-manage": true, "backups": true, "attachments": true,
 	"volume-transfers": true, "os-volume-transfer": true, "manageable_snapshots": true, "os-snapshot-manage": true, "limits": true,
 	"qos-specs": true, "os-quota-class-sets": true, "messages": true, "os-availability-zone": true, "extensions": true,
-	"resource_filters": true, "scheduler-stats": true, "capabilities": true, "os-services": true}
+	"resource_filters": true, "scheduler-stats": true, "capabilities": true, "os-services": true,
+	"group_types": true, "groups": true, "group_snapshots": true}

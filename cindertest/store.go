@@ -85,14 +85,18 @@ type store struct {
 	types     map[string]*volumeType
 	qos       map[string]*qosSpec
 	messages  map[string]*message
-	jobs      []job
-	defType   string
-	projTypes map[string]string         // project -> default volume type (3.62)
-	quotas    map[string]map[string]int // project -> overridden limits (per-type keys use the type ID)
-	classes   map[string]map[string]int // quota class -> overridden limits
-	defaults  Quotas
-	seq       int64
-	lastNow   time.Time
+	// groupTypes, groups and groupSnaps are the generic volume groups (3.11-3.14).
+	groupTypes map[string]*groupType
+	groups     map[string]*group
+	groupSnaps map[string]*groupSnapshot
+	jobs       []job
+	defType    string
+	projTypes  map[string]string         // project -> default volume type (3.62)
+	quotas     map[string]map[string]int // project -> overridden limits (per-type keys use the type ID)
+	classes    map[string]map[string]int // quota class -> overridden limits
+	defaults   Quotas
+	seq        int64
+	lastNow    time.Time
 }
 
 func newStore(defaults Quotas) *store {
@@ -100,11 +104,14 @@ func newStore(defaults Quotas) *store {
 		backups: map[string]*backup{}, transfers: map[string]*transfer{},
 		types: map[string]*volumeType{}, qos: map[string]*qosSpec{}, messages: map[string]*message{},
 		projTypes: map[string]string{}, quotas: map[string]map[string]int{}, classes: map[string]map[string]int{},
-		defaults: defaults}
+		defaults: defaults, groupTypes: map[string]*groupType{}, groups: map[string]*group{},
+		groupSnaps: map[string]*groupSnapshot{}}
 	t := &volumeType{ID: newUUID(), Name: "__DEFAULT__", Description: ptr("Default Volume Type"),
 		IsPublic: true, ExtraSpecs: map[string]*string{}, CreatedAt: st.now()}
 	st.types[t.ID] = t
 	st.defType = t.ID
+	gt := newDefaultCGSnapshotType(st.now())
+	st.groupTypes[gt.ID] = gt
 	return st
 }
 

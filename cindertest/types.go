@@ -418,7 +418,7 @@ func (c *call) deleteType() {
 		c.fault(400, "The volume type %s is a default volume type and cannot be deleted.", t.ID)
 		return
 	}
-	if st.typeInUse(t.ID) {
+	if st.typeInUse(t.ID) || st.typeInGroup(t.ID) {
 		c.fault(400, "Target volume type is still in use.")
 		return
 	}

@@ -171,3 +171,45 @@ func jsonBool(v any) (val, ok bool) {
 
 const boolEnum = "[True, 'True', 'TRUE', 'true', '1', 'ON', 'On', 'on', 'YES', 'Yes', 'yes', 'y', 't', " +
 	"False, 'False', 'FALSE', 'false', '0', 'OFF', 'Off', 'off', 'NO', 'No', 'no', 'n', 'f']"
+
+// volumeTypeRepr renders a volume type the way Cinder's VolumeType object
+// prints itself in some messages.
+func volumeTypeRepr(t *volumeType) string {
+	if t == nil {
+		return "None"
+	}
+	desc := "None"
+	if t.Description != nil {
+		desc = "'" + *t.Description + "'"
+	}
+	specs := map[string]any{}
+	for k, v := range t.ExtraSpecs {
+		if v == nil {
+			specs[k] = nil
+		} else {
+			specs[k] = *v
+		}
+	}
+	var projects []any
+	for _, p := range sortedKeys(boolKeys(t.Access)) {
+		projects = append(projects, p)
+	}
+	qos := "None"
+	if t.QosID != "" {
+		qos = t.QosID
+	}
+	return "VolumeType(created_at=" + t.CreatedAt.UTC().Format("2006-01-02T15:04:05Z") + ",deleted=False,deleted_at=None," +
+		"description=" + desc + ",extra_specs=" + pyRepr(specs, true) + ",id=" + t.ID + ",is_public=" +
+		pyRepr(t.IsPublic, false) + ",name='" + t.Name + "',projects=" + pyRepr(append([]any{}, projects...), true) +
+		",qos_specs=<?>,qos_specs_id=" + qos + ",updated_at=None)"
+}
+
+func boolKeys(m map[string]bool) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		if v {
+			out[k] = ""
+		}
+	}
+	return out
+}

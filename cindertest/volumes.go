@@ -281,9 +281,22 @@ func (c *call) createVolume() {
 		v.BackupID = &bid
 		size = max(size, b.Size)
 	}
-	if gid, _ := body["group_id"].(string); gid != "" && c.at(13) {
-		c.fault(404, "Group %s could not be found.", gid)
-		return
+	if gid, _ := body["group_id"].(string); gid != "" {
+		g := c.groupOr404(gid)
+		if g == nil {
+			return
+		}
+		t := st.types[v.TypeID]
+		switch {
+		case body["volume_type"] == nil:
+			c.fault(400, "Invalid input received: volume_type must be provided when creating a volume in a group.")
+			return
+		case t == nil || !slices.Contains(g.VolumeTypes, t.ID):
+			c.fault(400, "Invalid input received: Invalid volume_type provided: %s (requested type must be "+
+				"supported by this group).", volumeTypeRepr(t))
+			return
+		}
+		v.GroupID, v.AZ = &g.ID, g.AZ
 	}
 	img, _ := body["imageRef"].(string)
 	if img == "" {
@@ -417,7 +430,7 @@ func (c *call) deleteVolume() {
 		return
 	}
 	st := c.s.st
-	bad := len(v.Attachments) > 0 || (v.MigrationStatus != nil && *v.MigrationStatus == "migrating") ||
+	bad := len(v.Attachments) > 0 || v.GroupID != nil || (v.MigrationStatus != nil && *v.MigrationStatus == "migrating") ||
 		(!force && !slices.Contains(deletable, v.Status)) || !c.snapshotsAllowDelete(v, cascade, force)
 	if bad {
 		c.fault(400, "%s", msgCannotDelete)
