@@ -43,7 +43,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w}
 	switch {
 	case f != nil && f.Drop:
+		// Log it before closing: the client retries at once, and its
+		// next request must not be logged ahead of this one.
+		s.mu.Lock()
+		s.reqs = append(s.reqs, rec)
+		s.mu.Unlock()
 		s.drop(w)
+		return
 	case f != nil && f.Status != 0:
 		s.writeFault(sw, f)
 	default:
