@@ -61,6 +61,7 @@ var scenarios = []scenario{
 	{name: "types", run: testTypes},
 	{name: "qos", run: testQoS},
 	{name: "discovery", run: testDiscovery},
+	{name: "groups", run: testGroups},
 }
 
 // TestIntegration runs every scenario against the emulator and the real
