@@ -62,7 +62,7 @@ func TestGroupSnapshotCreateShowDelete(t *testing.T) {
 	assert.ElementsMatch(t, vols, onVols)
 	sid := members[0].(map[string]any)["id"].(string)
 	assertFault(t, e.do("demo", "3.70", "DELETE", "snapshots/"+sid, ""), 400,
-		"Invalid snapshot: Volume Snapshot status must be available or error and must not be part of a group.")
+		"Invalid snapshot: Snapshot status must be available or error and must not be part of a group.")
 	assertFault(t, e.do("demo", "3.70", "POST", "groups/"+g+"/action", `{"delete":{"delete-volumes":true}}`), 400,
 		"Invalid Group: Group has existing snapshots.")
 

@@ -85,7 +85,7 @@ func (c *call) snapshotAction() {
 		return
 	case "os-unmanage":
 		if s.Status != "available" && s.Status != "error" {
-			c.fault(400, "Invalid snapshot: Volume Snapshot status must be available or error and must not be part of a group.")
+			c.fault(400, "Invalid snapshot: Snapshot status must be available or error and must not be part of a group.")
 			return
 		}
 		c.removeSnapshot(s, "unmanaging")

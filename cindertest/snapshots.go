@@ -352,7 +352,7 @@ func (c *call) deleteSnapshot() {
 		return
 	}
 	if (s.Status != "available" && s.Status != "error") || s.GroupSnapshotID != nil {
-		c.fault(400, "Invalid snapshot: Volume Snapshot status must be available or error and must not be part of a group.")
+		c.fault(400, "Invalid snapshot: Snapshot status must be available or error and must not be part of a group.")
 		return
 	}
 	c.removeSnapshot(s, "deleting")
