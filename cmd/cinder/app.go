@@ -267,7 +267,14 @@ func (a *app) newRoot() *cobra.Command {
 		a.attachmentCommands(),
 		a.discoveryCommands(),
 		a.typesAndQuotaCommands(),
+		a.groupCommands(),
 		a.shellCommands(),
+		a.serviceCommands(),
+		a.poolCommands(),
+		a.clusterCommands(),
+		{a.workCleanupCommand()},
+		a.consisgroupCommands(),
+		a.cgsnapshotCommands(),
 	} {
 		for _, c := range group {
 			a.add(c)

@@ -47,8 +47,8 @@ func TestResourceErrors(t *testing.T) {
 			"ERROR: '--filters' argument is only allowed since microversion 3.52."},
 		{"snapshot force false from 3.66", []string{"--os-volume-api-version", "3.66", "snapshot-create", "--force", "False", "v"}, 1,
 			"ERROR: snapshot-create --force False is supported up to API version 3.65; this client uses 3.66"},
-		{"group reset", []string{"reset-state", "--type", "group-snapshot", "g"}, 1,
-			"ERROR: reset-state --type group-snapshot is not supported by this cinder yet"},
+		{"group snapshot reset too old", []string{"--os-volume-api-version", "3.18", "reset-state", "--type", "group-snapshot", "g"}, 1,
+			"ERROR: reset-state --type group-snapshot requires API version 3.19 or later; this client uses 3.18"},
 		{"bad reset type", []string{"reset-state", "--type", "qos", "g"}, 2, "ERROR: argument --type: invalid choice: 'qos'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

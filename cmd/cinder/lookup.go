@@ -7,6 +7,9 @@ import (
 
 	cinder "github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/backups"
+	"github.com/gocinder/cinder/groups"
+	"github.com/gocinder/cinder/groupsnapshots"
+	"github.com/gocinder/cinder/grouptypes"
 	"github.com/gocinder/cinder/snapshots"
 	"github.com/gocinder/cinder/transfers"
 	"github.com/gocinder/cinder/volumes"
@@ -81,4 +84,34 @@ func (a *app) findTransfer(ctx context.Context, ref string) (*transfers.Transfer
 	}
 	t, err := c.Transfers.Find(ctx, ref)
 	return t, lookupErr("volumetransfer", ref, err)
+}
+
+// findGroup resolves a group name or ID (groups.Find).
+func (a *app) findGroup(ctx context.Context, ref string) (*groups.Group, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g, err := c.Groups.Find(ctx, ref)
+	return g, lookupErr("group", ref, err)
+}
+
+// findGroupSnapshot resolves a group snapshot name or ID (groupsnapshots.Find).
+func (a *app) findGroupSnapshot(ctx context.Context, ref string) (*groupsnapshots.GroupSnapshot, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s, err := c.GroupSnapshots.Find(ctx, ref)
+	return s, lookupErr("groupsnapshot", ref, err)
+}
+
+// findGroupType resolves a group type name or ID (grouptypes.Find).
+func (a *app) findGroupType(ctx context.Context, ref string) (*grouptypes.GroupType, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t, err := c.GroupTypes.Find(ctx, ref)
+	return t, lookupErr("grouptype", ref, err)
 }

@@ -130,12 +130,12 @@ func (a *app) encode(v any) error {
 		_, err = a.stdout.Write(b)
 		return err
 	}
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(a.stdout, "%s\n", b)
-	return err
+	// Not json.MarshalIndent: it escapes <, > and & for HTML, and extra
+	// specs such as "<is> True" must print as they are.
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // yamlNode converts an ordered value to a YAML node, keeping key order.

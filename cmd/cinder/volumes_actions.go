@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/spf13/pflag"
@@ -199,7 +198,7 @@ func (a *app) resetStateCommand() command {
 		help: "Explicitly updates the entity state in the Cinder database. Being a database change only, this has no impact on the true state of the entity and may not match the actual state. This can render a entity unusable in the case of changing to the 'available' state.",
 		args: []posArg{{name: "<entity>", many: true, help: "Name or ID of entity to update."}},
 		flags: func(fs *pflag.FlagSet) {
-			fs.StringVar(&typ, "type", "volume", "Type of entity to update. Available resources are: 'volume', 'snapshot', 'backup' (this cinder does not reset groups or group snapshots yet). Default=volume.")
+			fs.StringVar(&typ, "type", "volume", "Type of entity to update. Available resources are: 'volume', 'snapshot', 'backup', 'group' (since 3.20) and 'group-snapshot' (since 3.19), Default=volume.")
 			setMeta(fs, "type", "<type>")
 			fs.StringVar(&state, "state", "", "The state to assign to the entity. NOTE: This command simply changes the state of the entity in the database with no regard to actual status, exercise caution when using. Default=None, that means the state is unchanged.")
 			setMeta(fs, "state", "<state>")
@@ -213,7 +212,7 @@ func (a *app) resetStateCommand() command {
 			case "snapshot", "backup":
 				return a.resetOther(ctx, typ, refs, state)
 			case "group", "group-snapshot":
-				return fmt.Errorf("reset-state --type %s is not supported by this cinder yet; only volume, snapshot and backup are", typ)
+				return a.resetGroups(ctx, typ, refs, state)
 			default:
 				return usagef("argument --type: invalid choice: '%s' (choose from 'volume', 'snapshot', 'backup', 'group', 'group-snapshot')", typ)
 			}

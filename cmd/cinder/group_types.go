@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/gocinder/cinder/grouptypes"
+	"github.com/gocinder/cinder/internal/mv"
+)
+
+// groupTypeColumns are the columns of cinderclient's group type tables.
+var groupTypeColumns = []string{"ID", "Name", "Description"}
+
+// groupTypeCommands: the group-type-* commands and group-specs-list.
+func (a *app) groupTypeCommands() []command {
+	since := mv.V(3, 11)
+	return []command{
+		a.groupTypeListCommand(),
+		{
+			name:  "group-type-default",
+			help:  "List the default group type.",
+			since: since,
+			run: func(ctx context.Context, _ []string) error {
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
+				rctx, rb := withRaw(ctx)
+				t, err := c.GroupTypes.Default(rctx)
+				if err != nil {
+					return err
+				}
+				return a.printGroupTypes(rb, t)
+			},
+		},
+		{
+			name:  "group-type-show",
+			help:  "Show group type details.",
+			since: since,
+			args:  []posArg{{name: "<group_type>", help: "Name or ID of the group type."}},
+			run: func(ctx context.Context, args []string) error {
+				rctx, rb := withRaw(ctx)
+				t, err := a.findGroupType(rctx, args[0])
+				if err != nil {
+					return err
+				}
+				o, err := rawObject(rb, "group_type", "group_types", t.ID, t)
+				if err != nil {
+					return err
+				}
+				return a.printDict(without(o, "links"), "Property", "group_specs")
+			},
+		},
+		a.groupTypeCreateCommand(),
+		a.groupTypeUpdateCommand(),
+		{
+			name:  "group-type-delete",
+			help:  "Deletes group type or types.",
+			since: since,
+			args:  []posArg{{name: "<group_type>", many: true, help: "Name or ID of group type or types to delete."}},
+			run: func(ctx context.Context, refs []string) error {
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
+				errs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
+					t, err := a.findGroupType(ctx, ref)
+					if err != nil {
+						return err
+					}
+					return c.GroupTypes.Delete(ctx, t.ID)
+				})
+				for i, ref := range refs {
+					if errs[i] == nil {
+						fmt.Fprintf(a.stdout, "Request to delete group type %s has been accepted.\n", ref)
+					}
+				}
+				return a.bulkReport(refs, errs, func(ref string) string { return "Delete for group type " + ref + " failed" },
+					"Unable to delete any of the specified types.", "delete", "types")
+			},
+		},
+		{
+			name:  "group-type-key",
+			help:  "Sets or unsets group_spec for a group type.",
+			since: since,
+			args: []posArg{
+				{name: "<gtype>", help: "Name or ID of group type."},
+				{name: "<action>", help: `The action. Valid values are "set" or "unset."`},
+				{name: "<key=value>", many: true, help: "The group specs key and value pair to set or unset. For unset, specify only the key."},
+			},
+			run: func(ctx context.Context, args []string) error {
+				action, keys, specs, err := setUnsetArgs(args[1], args[2:])
+				if err != nil {
+					return err
+				}
+				t, err := a.findGroupType(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				c, _ := a.cinder(ctx)
+				if action == "set" {
+					_, err := c.GroupTypes.SetGroupSpecs(ctx, t.ID, specs)
+					return err
+				}
+				for _, k := range keys {
+					if err := c.GroupTypes.DeleteGroupSpec(ctx, t.ID, k); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+		{
+			name:  "group-specs-list",
+			help:  "Lists current group types and specs.",
+			since: since,
+			run: func(ctx context.Context, _ []string) error {
+				raws, err := a.listGroupTypes(ctx, nil)
+				if err != nil {
+					return err
+				}
+				cols, rows := listRows(raws, []string{"ID", "Name", "group_specs"}, false)
+				return a.printList(cols, rows, 0)
+			},
+		},
+	}
+}
+
+func (a *app) groupTypeListCommand() command {
+	var filters []string
+	return command{
+		name:  "group-type-list",
+		help:  "Lists available 'group types'. (Admin only will see private types)",
+		short: "Lists available 'group types'. (Admin only will see private types)",
+		since: mv.V(3, 11),
+		flags: func(fs *pflag.FlagSet) {
+			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Admin only. (Supported by API version 3.52 and later)")
+			setMeta(fs, "filters", "[<key=value> ...]")
+			multiValue(fs, "filters")
+		},
+		run: func(ctx context.Context, _ []string) error {
+			opts := &grouptypes.ListOptions{Visibility: grouptypes.VisibilityAll}
+			if len(filters) > 0 {
+				f, err := a.extractFilters(filters)
+				if err != nil {
+					return err
+				}
+				// is_public is the only filter Cinder applies to group types
+				if v, ok := f["is_public"]; ok {
+					if opts.Visibility, err = groupTypeVisibility(v); err != nil {
+						return err
+					}
+				}
+			}
+			raws, err := a.listGroupTypes(ctx, opts)
+			if err != nil {
+				return err
+			}
+			cols, rows := listRows(raws, groupTypeColumns, false)
+			return a.printList(cols, rows, 0)
+		},
+	}
+}
+
+// groupTypeVisibility reads an is_public filter value as Cinder does:
+// a boolean, or "None" for every type.
+func groupTypeVisibility(v string) (grouptypes.Visibility, error) {
+	if strings.EqualFold(v, "none") {
+		return grouptypes.VisibilityAll, nil
+	}
+	b, err := strictBool(v)
+	switch {
+	case err != nil:
+		return "", usagef("Invalid is_public filter [%s]", v)
+	case b:
+		return grouptypes.VisibilityPublic, nil
+	}
+	return grouptypes.VisibilityPrivate, nil
+}
+
+// listGroupTypes lists the group types (private ones too) and returns the
+// server's JSON of each.
+func (a *app) listGroupTypes(ctx context.Context, opts *grouptypes.ListOptions) ([]*object, error) {
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if opts == nil {
+		opts = &grouptypes.ListOptions{Visibility: grouptypes.VisibilityAll}
+	}
+	rctx, rb := withRaw(ctx)
+	var list []grouptypes.GroupType
+	for t, err := range c.GroupTypes.List(rctx, opts) {
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, t)
+	}
+	raws := rb.objects("group_types")
+	if len(raws) == len(list) {
+		return raws, nil
+	}
+	out := make([]*object, len(list))
+	for i := range list {
+		if out[i], err = orderedObject(list[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// printGroupTypes prints the type as cinderclient's print_group_type_list,
+// from the captured JSON when there is one.
+func (a *app) printGroupTypes(rb *rawBodies, t *grouptypes.GroupType) error {
+	o, err := rawObject(rb, "group_type", "group_types", t.ID, t)
+	if err != nil {
+		return err
+	}
+	cols, rows := listRows([]*object{o}, groupTypeColumns, false)
+	return a.printList(cols, rows, 0)
+}
+
+func (a *app) groupTypeCreateCommand() command {
+	var description, isPublic string
+	return command{
+		name:  "group-type-create",
+		help:  "Creates a group type.",
+		since: mv.V(3, 11),
+		args:  []posArg{{name: "<name>", help: "Name of new group type."}},
+		flags: func(fs *pflag.FlagSet) {
+			strFlag(fs, &description, "description", "<description>", "", "Description of new group type.")
+			strFlag(fs, &isPublic, "is-public", "<is-public>", "True", "Make type accessible to the public (default true).")
+		},
+		run: func(ctx context.Context, args []string) error {
+			public, err := strictBool(isPublic)
+			if err != nil {
+				return err
+			}
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
+			rctx, rb := withRaw(ctx)
+			t, err := c.GroupTypes.Create(rctx, grouptypes.CreateRequest{Name: args[0], Description: description, IsPublic: &public})
+			if err != nil {
+				return err
+			}
+			return a.printGroupTypes(rb, t)
+		},
+	}
+}
+
+func (a *app) groupTypeUpdateCommand() command {
+	var name, description, isPublic string
+	var flags *pflag.FlagSet
+	return command{
+		name:  "group-type-update",
+		help:  "Updates group type name, description, and/or is_public.",
+		since: mv.V(3, 11),
+		args:  []posArg{{name: "<id>", help: "ID of the group type."}},
+		flags: func(fs *pflag.FlagSet) {
+			flags = fs
+			strFlag(fs, &name, "name", "<name>", "", "Name of the group type.")
+			strFlag(fs, &description, "description", "<description>", "", "Description of the group type.")
+			strFlag(fs, &isPublic, "is-public", "<is-public>", "", "Make type accessible to the public or not.")
+		},
+		run: func(ctx context.Context, args []string) error {
+			var req grouptypes.UpdateRequest
+			if flags.Changed("name") {
+				req.Name = &name
+			}
+			if flags.Changed("description") {
+				req.Description = &description
+			}
+			if flags.Changed("is-public") {
+				b, err := strictBool(isPublic)
+				if err != nil {
+					return err
+				}
+				req.IsPublic = &b
+			}
+			if req == (grouptypes.UpdateRequest{}) {
+				return errors.New("Specify a new type name, description, is_public or a combination thereof.")
+			}
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
+			rctx, rb := withRaw(ctx)
+			t, err := c.GroupTypes.Update(rctx, args[0], req)
+			if err != nil {
+				return err
+			}
+			return a.printGroupTypes(rb, t)
+		},
+	}
+}
