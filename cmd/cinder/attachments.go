@@ -231,28 +231,15 @@ func (a *app) attachmentListCommand() command {
 			if err != nil {
 				return err
 			}
-			rctx, rb := withRaw(ctx)
-			n := 0
-			for _, err := range c.Attachments.List(rctx, opts) {
-				if err != nil {
-					return err
-				}
-				n++
-				if limit > 0 && n >= limit {
-					break
-				}
+			raws, err := listRaw(ctx, c.Attachments.List, opts, limit, "attachments")
+			if err != nil {
+				return err
 			}
-			raws := rb.objects("attachments")
-			raws = raws[:min(n, len(raws))]
 			for _, o := range raws {
 				o.set("server_id", o.vals["instance"])
 			}
 			cols, rows := listRows(raws, []string{"ID", "Volume ID", "Status", "Server ID"}, false)
-			sortCol := 0
-			if sort != "" {
-				sortCol = -1
-			}
-			return a.printList(cols, rows, sortCol)
+			return a.printList(cols, rows, sortColumn(sort))
 		},
 	}
 }

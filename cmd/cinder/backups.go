@@ -28,11 +28,7 @@ func (a *app) backupCommands() []command {
 				if err != nil {
 					return err
 				}
-				o, err := rawObject(rb, "backup", "backups", b.ID, b)
-				if err != nil {
-					return err
-				}
-				return a.printDict(without(o, "links"), "Property")
+				return a.printRaw(rb, "backup", "backups", b.ID, b)
 			},
 		},
 		{
@@ -76,11 +72,7 @@ func (a *app) backupCommands() []command {
 				if err != nil {
 					return err
 				}
-				o, err := rawObject(rb, "backup", "backups", b.ID, b)
-				if err != nil {
-					return err
-				}
-				return a.printDict(without(o, "links"), "Property")
+				return a.printRaw(rb, "backup", "backups", b.ID, b)
 			},
 		},
 		a.backupResetStateCommand(), a.backupRestoreCommand(), a.backupUpdateCommand(),
@@ -157,42 +149,20 @@ func (a *app) backupDeleteCommand() command {
 			if err != nil {
 				return err
 			}
-			ids := make([]string, len(refs))
-			errs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
+			waitGone := a.waitBackupDeleted
+			if !wait {
+				waitGone = nil
+			}
+			return a.deleteEach(ctx, refs, "backup", "backups", func(ctx context.Context, ref string) (string, error) {
 				b, err := a.findBackup(ctx, ref)
 				if err != nil {
-					return err
+					return "", err
 				}
 				if force {
-					err = c.Backups.ForceDelete(ctx, b.ID)
-				} else {
-					err = c.Backups.Delete(ctx, b.ID)
+					return b.ID, c.Backups.ForceDelete(ctx, b.ID)
 				}
-				if err == nil {
-					ids[indexOf(refs, ref)] = b.ID
-				}
-				return err
-			})
-			for i, ref := range refs {
-				if errs[i] == nil {
-					fmt.Fprintf(a.stdout, "Request to delete backup %s has been accepted.\n", ref)
-				}
-			}
-			if wait {
-				werrs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
-					if id := ids[indexOf(refs, ref)]; id != "" {
-						return a.waitBackupDeleted(ctx, id)
-					}
-					return nil
-				})
-				for i := range errs {
-					if errs[i] == nil {
-						errs[i] = werrs[i]
-					}
-				}
-			}
-			return a.bulkReport(refs, errs, func(ref string) string { return "Delete for backup " + ref + " failed" },
-				"Unable to delete any of the specified backups.", "delete", "backups")
+				return b.ID, c.Backups.Delete(ctx, b.ID)
+			}, waitGone)
 		},
 	}
 }
@@ -242,29 +212,16 @@ func (a *app) backupListCommand() command {
 					return err
 				}
 			}
-			rctx, rb := withRaw(ctx)
-			n := 0
-			for _, err := range c.Backups.List(rctx, opts) {
-				if err != nil {
-					return err
-				}
-				n++
-				if limit > 0 && n >= limit {
-					break
-				}
+			raws, err := listRaw(ctx, c.Backups.List, opts, limit, "backups")
+			if err != nil {
+				return err
 			}
-			raws := rb.objects("backups")
-			raws = raws[:min(n, len(raws))]
 			cols := []string{"ID", "Volume ID", "Status", "Name", "Size", "Object Count", "Container"}
 			if mv.MustParse(c.Microversion()).AtLeast(mv.V(3, 56)) {
 				cols = append(cols, "User ID")
 			}
 			cols, rows := listRows(raws, cols, false)
-			sortCol := 0
-			if sort != "" {
-				sortCol = -1
-			}
-			if err := a.printList(cols, rows, sortCol); err != nil {
+			if err := a.printList(cols, rows, sortColumn(sort)); err != nil {
 				return err
 			}
 			if count {

@@ -50,3 +50,39 @@ func (a *app) bulkReport(refs []string, errs []error, failed func(ref string) st
 	}
 	return fmt.Errorf("Unable to %s %d of the %d specified %s.", verb, n, len(refs), kind)
 }
+
+// deleteEach deletes every ref with del, which returns the ID it deleted,
+// and prints "Request to delete <noun> <ref> has been accepted." for each
+// one that was; when waitGone is not nil it then waits for those to be
+// gone. It reports the failures as bulkReport does, kind being the plural.
+func (a *app) deleteEach(ctx context.Context, refs []string, noun, kind string,
+	del func(ctx context.Context, ref string) (string, error), waitGone func(ctx context.Context, id string) error) error {
+	ids := make([]string, len(refs))
+	errs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
+		id, err := del(ctx, ref)
+		if err == nil {
+			ids[indexOf(refs, ref)] = id
+		}
+		return err
+	})
+	for i, ref := range refs {
+		if errs[i] == nil {
+			fmt.Fprintf(a.stdout, "Request to delete %s %s has been accepted.\n", noun, ref)
+		}
+	}
+	if waitGone != nil {
+		werrs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
+			if id := ids[indexOf(refs, ref)]; id != "" {
+				return waitGone(ctx, id)
+			}
+			return nil
+		})
+		for i := range errs {
+			if errs[i] == nil {
+				errs[i] = werrs[i]
+			}
+		}
+	}
+	return a.bulkReport(refs, errs, func(ref string) string { return "Delete for " + noun + " " + ref + " failed" },
+		"Unable to delete any of the specified "+kind+".", "delete", kind)
+}

@@ -67,11 +67,7 @@ func (a *app) cgsnapshotCommands() []command {
 
 // printCGSnapshot prints a cgsnapshot as the server sent it.
 func (a *app) printCGSnapshot(rb *rawBodies, s *cgsnapshots.CGSnapshot) error {
-	o, err := rawObject(rb, "cgsnapshot", "cgsnapshots", s.ID, s)
-	if err != nil {
-		return err
-	}
-	return a.printDict(without(o, "links"), "Property")
+	return a.printRaw(rb, "cgsnapshot", "cgsnapshots", s.ID, s)
 }
 
 func (a *app) cgsnapshotListCommand() command {

@@ -53,11 +53,7 @@ func (a *app) consisgroupCommands() []command {
 
 // printConsisgroup prints a consistency group as the server sent it.
 func (a *app) printConsisgroup(rb *rawBodies, g *consistencygroups.ConsistencyGroup) error {
-	o, err := rawObject(rb, "consistencygroup", "consistencygroups", g.ID, g)
-	if err != nil {
-		return err
-	}
-	return a.printDict(without(o, "links"), "Property")
+	return a.printRaw(rb, "consistencygroup", "consistencygroups", g.ID, g)
 }
 
 func (a *app) consisgroupListCommand() command {

@@ -63,11 +63,7 @@ func (a *app) groupSnapshotCommands() []command {
 
 // printGroupSnapshot prints the captured JSON of s, without links.
 func (a *app) printGroupSnapshot(rb *rawBodies, s *groupsnapshots.GroupSnapshot) error {
-	o, err := rawObject(rb, "group_snapshot", "group_snapshots", s.ID, s)
-	if err != nil {
-		return err
-	}
-	return a.printDict(without(o, "links"), "Property")
+	return a.printRaw(rb, "group_snapshot", "group_snapshots", s.ID, s)
 }
 
 func (a *app) groupSnapshotCreateCommand() command {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -48,11 +46,7 @@ func (a *app) groupTypeCommands() []command {
 				if err != nil {
 					return err
 				}
-				o, err := rawObject(rb, "group_type", "group_types", t.ID, t)
-				if err != nil {
-					return err
-				}
-				return a.printDict(without(o, "links"), "Property", "group_specs")
+				return a.printRaw(rb, "group_type", "group_types", t.ID, t, "group_specs")
 			},
 		},
 		a.groupTypeCreateCommand(),
@@ -67,20 +61,13 @@ func (a *app) groupTypeCommands() []command {
 				if err != nil {
 					return err
 				}
-				errs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
+				return a.deleteEach(ctx, refs, "group type", "types", func(ctx context.Context, ref string) (string, error) {
 					t, err := a.findGroupType(ctx, ref)
 					if err != nil {
-						return err
+						return "", err
 					}
-					return c.GroupTypes.Delete(ctx, t.ID)
-				})
-				for i, ref := range refs {
-					if errs[i] == nil {
-						fmt.Fprintf(a.stdout, "Request to delete group type %s has been accepted.\n", ref)
-					}
-				}
-				return a.bulkReport(refs, errs, func(ref string) string { return "Delete for group type " + ref + " failed" },
-					"Unable to delete any of the specified types.", "delete", "types")
+					return t.ID, c.GroupTypes.Delete(ctx, t.ID)
+				}, nil)
 			},
 		},
 		{
@@ -102,16 +89,12 @@ func (a *app) groupTypeCommands() []command {
 					return err
 				}
 				c, _ := a.cinder(ctx)
-				if action == "set" {
-					_, err := c.GroupTypes.SetGroupSpecs(ctx, t.ID, specs)
-					return err
-				}
-				for _, k := range keys {
-					if err := c.GroupTypes.DeleteGroupSpec(ctx, t.ID, k); err != nil {
+				return setOrUnsetKeys(action, keys, specs,
+					func(specs map[string]string) error {
+						_, err := c.GroupTypes.SetGroupSpecs(ctx, t.ID, specs)
 						return err
-					}
-				}
-				return nil
+					},
+					func(k string) error { return c.GroupTypes.DeleteGroupSpec(ctx, t.ID, k) })
 			},
 		},
 		{
@@ -192,25 +175,7 @@ func (a *app) listGroupTypes(ctx context.Context, opts *grouptypes.ListOptions) 
 	if opts == nil {
 		opts = &grouptypes.ListOptions{Visibility: grouptypes.VisibilityAll}
 	}
-	rctx, rb := withRaw(ctx)
-	var list []grouptypes.GroupType
-	for t, err := range c.GroupTypes.List(rctx, opts) {
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, t)
-	}
-	raws := rb.objects("group_types")
-	if len(raws) == len(list) {
-		return raws, nil
-	}
-	out := make([]*object, len(list))
-	for i := range list {
-		if out[i], err = orderedObject(list[i]); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return listAllRaw(ctx, c.GroupTypes.List, opts, "group_types")
 }
 
 // printGroupTypes prints the type as cinderclient's print_group_type_list,
@@ -269,29 +234,16 @@ func (a *app) groupTypeUpdateCommand() command {
 			strFlag(fs, &isPublic, "is-public", "<is-public>", "", "Make type accessible to the public or not.")
 		},
 		run: func(ctx context.Context, args []string) error {
-			var req grouptypes.UpdateRequest
-			if flags.Changed("name") {
-				req.Name = &name
-			}
-			if flags.Changed("description") {
-				req.Description = &description
-			}
-			if flags.Changed("is-public") {
-				b, err := strictBool(isPublic)
-				if err != nil {
-					return err
-				}
-				req.IsPublic = &b
-			}
-			if req == (grouptypes.UpdateRequest{}) {
-				return errors.New("Specify a new type name, description, is_public or a combination thereof.")
+			req, err := typeUpdateRequest(flags, name, description, isPublic)
+			if err != nil {
+				return err
 			}
 			c, err := a.cinder(ctx)
 			if err != nil {
 				return err
 			}
 			rctx, rb := withRaw(ctx)
-			t, err := c.GroupTypes.Update(rctx, args[0], req)
+			t, err := c.GroupTypes.Update(rctx, args[0], grouptypes.UpdateRequest(req))
 			if err != nil {
 				return err
 			}

@@ -31,11 +31,7 @@ func (a *app) groupOnlyCommands() []command {
 
 // printGroup prints the captured JSON of the group g, without links.
 func (a *app) printGroup(rb *rawBodies, g *groups.Group) error {
-	o, err := rawObject(rb, "group", "groups", g.ID, g)
-	if err != nil {
-		return err
-	}
-	return a.printDict(without(o, "links"), "Property")
+	return a.printRaw(rb, "group", "groups", g.ID, g)
 }
 
 func (a *app) groupCreateCommand() command {

@@ -42,11 +42,7 @@ func (a *app) messageCommands() []command {
 				if err != nil {
 					return err
 				}
-				o, err := rawObject(rb, "message", "messages", m.ID, m)
-				if err != nil {
-					return err
-				}
-				return a.printDict(without(o, "links"), "Property")
+				return a.printRaw(rb, "message", "messages", m.ID, m)
 			},
 		},
 		{
@@ -126,25 +122,12 @@ func (a *app) messageListCommand() command {
 			if err != nil {
 				return err
 			}
-			rctx, rb := withRaw(ctx)
-			n := 0
-			for _, err := range c.Messages.List(rctx, opts) {
-				if err != nil {
-					return err
-				}
-				n++
-				if limit > 0 && n >= limit {
-					break
-				}
+			raws, err := listRaw(ctx, c.Messages.List, opts, limit, "messages")
+			if err != nil {
+				return err
 			}
-			raws := rb.objects("messages")
-			raws = raws[:min(n, len(raws))]
 			cols, rows := listRows(raws, []string{"ID", "Resource Type", "Resource UUID", "Event ID", "User Message"}, false)
-			sortCol := 0
-			if sort != "" {
-				sortCol = -1
-			}
-			return a.printList(cols, rows, sortCol)
+			return a.printList(cols, rows, sortColumn(sort))
 		},
 	}
 }

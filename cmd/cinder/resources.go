@@ -25,6 +25,16 @@ func rawObject(rb *rawBodies, singular, plural, id string, v any) (*object, erro
 	return orderedObject(v)
 }
 
+// printRaw prints a resource as cinderclient's show commands do: its
+// server JSON (see rawObject) less the links, formatters as printDict's.
+func (a *app) printRaw(rb *rawBodies, singular, plural, id string, v any, formatters ...string) error {
+	o, err := rawObject(rb, singular, plural, id, v)
+	if err != nil {
+		return err
+	}
+	return a.printDict(without(o, "links"), "Property", formatters...)
+}
+
 // orderedObject converts a Go value to an ordered object.
 func orderedObject(v any) (*object, error) {
 	o, err := toOrdered(v)

@@ -238,25 +238,12 @@ func (a *app) snapshotListCommand() command {
 					return err
 				}
 			}
-			rctx, rb := withRaw(ctx)
-			n := 0
-			for _, err := range c.Snapshots.List(rctx, opts) {
-				if err != nil {
-					return err
-				}
-				n++
-				if limit > 0 && n >= limit {
-					break
-				}
+			raws, err := listRaw(ctx, c.Snapshots.List, opts, limit, "snapshots")
+			if err != nil {
+				return err
 			}
-			raws := rb.objects("snapshots")
-			raws = raws[:min(n, len(raws))]
 			cols, rows := listRows(raws, []string{"ID", "Volume ID", "Status", "Name", "Size", "Consumes Quota", "User ID"}, true)
-			sortCol := 0
-			if sort != "" {
-				sortCol = -1
-			}
-			if err := a.printList(cols, rows, sortCol); err != nil {
+			if err := a.printList(cols, rows, sortColumn(sort)); err != nil {
 				return err
 			}
 			if count {

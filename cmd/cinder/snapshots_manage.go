@@ -37,11 +37,7 @@ func (a *app) snapshotMoreCommands() []command {
 				if err != nil {
 					return err
 				}
-				md, _ := o.vals["metadata"].(*object)
-				if md == nil {
-					md = newObject()
-				}
-				return a.printDict(md, "Metadata-property")
+				return a.printMetadataOf(o)
 			},
 		},
 		{
@@ -81,11 +77,7 @@ func (a *app) snapshotMoreCommands() []command {
 
 // snapshotMetadata runs "snapshot-metadata <snapshot> set|unset <key=value>…".
 func (a *app) snapshotMetadata(ctx context.Context, args []string) error {
-	action := args[1]
-	if action != "set" && action != "unset" {
-		return usagef("argument <action>: invalid choice: '%s' (choose from 'set', 'unset')", action)
-	}
-	md, err := keyValues(args[2:])
+	action, _, md, err := setUnsetArgs(args[1], args[2:])
 	if err != nil {
 		return err
 	}
@@ -147,11 +139,7 @@ func (a *app) snapshotManageCommand() command {
 			if err != nil {
 				return err
 			}
-			o, err := rawObject(rb, "snapshot", "snapshots", got.ID, got)
-			if err != nil {
-				return err
-			}
-			return a.printDict(without(o, "links"), "Property")
+			return a.printRaw(rb, "snapshot", "snapshots", got.ID, got)
 		},
 	}
 }
@@ -180,30 +168,19 @@ func (a *app) snapshotManageableListCommand() command {
 			if err != nil {
 				return err
 			}
-			opts := &snapshots.ManageableListOptions{Cluster: cluster, Marker: marker, Limit: limit, Offset: offset, Sort: sort}
-			if len(args) > 0 {
-				opts.Host = args[0]
+			host, err := manageableHost(args, cluster)
+			if err != nil {
+				return err
 			}
-			if (opts.Host == "") == (cluster == "") {
-				return usagef("one of the arguments <host> --cluster is required (and only one)")
-			}
+			opts := &snapshots.ManageableListOptions{Host: host, Cluster: cluster, Marker: marker, Limit: limit, Offset: offset, Sort: sort}
 			c, err := a.cinder(ctx)
 			if err != nil {
 				return err
 			}
-			rctx, rb := withRaw(ctx)
-			n := 0
-			for _, err := range c.Snapshots.ListManageable(rctx, opts) {
-				if err != nil {
-					return err
-				}
-				n++
-				if limit > 0 && n >= limit {
-					break
-				}
+			raws, err := listRaw(ctx, c.Snapshots.ListManageable, opts, limit, "manageable-snapshots")
+			if err != nil {
+				return err
 			}
-			raws := rb.objects("manageable-snapshots")
-			raws = raws[:min(n, len(raws))]
 			cols := []string{"reference", "size", "safe_to_manage", "source_reference"}
 			if det {
 				cols = append(cols, "reason_not_safe", "cinder_id", "extra_info")

@@ -67,11 +67,7 @@ func (a *app) transferCommands() []command {
 
 // printTransfer prints the captured transfer id without its links.
 func (a *app) printTransfer(rb *rawBodies, id string, v any) error {
-	o, err := rawObject(rb, "transfer", "transfers", id, v)
-	if err != nil {
-		return err
-	}
-	return a.printDict(without(o, "links"), "Property")
+	return a.printRaw(rb, "transfer", "transfers", id, v)
 }
 
 func (a *app) transferCreateCommand() command {

@@ -61,11 +61,7 @@ func (a *app) typeCommands() []command {
 				if err != nil {
 					return err
 				}
-				o, err := rawObject(rb, "volume_type", "volume_types", t.ID, t)
-				if err != nil {
-					return err
-				}
-				return a.printDict(without(o, "links"), "Property", "extra_specs")
+				return a.printRaw(rb, "volume_type", "volume_types", t.ID, t, "extra_specs")
 			},
 		},
 		a.typeCreateCommand(),
@@ -79,20 +75,13 @@ func (a *app) typeCommands() []command {
 				if err != nil {
 					return err
 				}
-				errs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
+				return a.deleteEach(ctx, refs, "volume type", "types", func(ctx context.Context, ref string) (string, error) {
 					t, err := a.findType(ctx, ref)
 					if err != nil {
-						return err
+						return "", err
 					}
-					return c.Types.Delete(ctx, t.ID)
-				})
-				for i, ref := range refs {
-					if errs[i] == nil {
-						fmt.Fprintf(a.stdout, "Request to delete volume type %s has been accepted.\n", ref)
-					}
-				}
-				return a.bulkReport(refs, errs, func(ref string) string { return "Delete for volume type " + ref + " failed" },
-					"Unable to delete any of the specified types.", "delete", "types")
+					return t.ID, c.Types.Delete(ctx, t.ID)
+				}, nil)
 			},
 		},
 		{
@@ -113,15 +102,9 @@ func (a *app) typeCommands() []command {
 					return err
 				}
 				c, _ := a.cinder(ctx)
-				if action == "set" {
-					return c.Types.SetExtraSpecs(ctx, t.ID, specs)
-				}
-				for _, k := range keys {
-					if err := c.Types.DeleteExtraSpec(ctx, t.ID, k); err != nil {
-						return err
-					}
-				}
-				return nil
+				return setOrUnsetKeys(action, keys, specs,
+					func(specs map[string]string) error { return c.Types.SetExtraSpecs(ctx, t.ID, specs) },
+					func(k string) error { return c.Types.DeleteExtraSpec(ctx, t.ID, k) })
 			},
 		},
 		{
@@ -137,6 +120,30 @@ func (a *app) typeCommands() []command {
 			},
 		},
 	}
+}
+
+// typeUpdateRequest reads the changed flags of type-update and
+// group-type-update (whose request has the same fields); at least one is
+// needed.
+func typeUpdateRequest(flags *pflag.FlagSet, name, description, isPublic string) (types.UpdateRequest, error) {
+	var req types.UpdateRequest
+	if flags.Changed("name") {
+		req.Name = &name
+	}
+	if flags.Changed("description") {
+		req.Description = &description
+	}
+	if flags.Changed("is-public") {
+		b, err := strictBool(isPublic)
+		if err != nil {
+			return req, err
+		}
+		req.IsPublic = &b
+	}
+	if req == (types.UpdateRequest{}) {
+		return req, errors.New("Specify a new type name, description, is_public or a combination thereof.")
+	}
+	return req, nil
 }
 
 // setUnsetArgs checks a set|unset action and reads its key=value words:
@@ -244,25 +251,7 @@ func (a *app) listTypes(ctx context.Context, opts *types.ListOptions) ([]*object
 	if opts == nil {
 		opts = &types.ListOptions{Visibility: types.VisibilityAll}
 	}
-	rctx, rb := withRaw(ctx)
-	var list []types.VolumeType
-	for t, err := range c.Types.List(rctx, opts) {
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, t)
-	}
-	raws := rb.objects("volume_types")
-	if len(raws) == len(list) {
-		return raws, nil
-	}
-	out := make([]*object, len(list))
-	for i := range list {
-		if out[i], err = orderedObject(list[i]); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return listAllRaw(ctx, c.Types.List, opts, "volume_types")
 }
 
 // printTypes prints the types as cinderclient's print_volume_type_list,
@@ -323,22 +312,9 @@ func (a *app) typeUpdateCommand() command {
 			strFlag(fs, &isPublic, "is-public", "<is-public>", "", "Make type accessible to the public or not.")
 		},
 		run: func(ctx context.Context, args []string) error {
-			var req types.UpdateRequest
-			if flags.Changed("name") {
-				req.Name = &name
-			}
-			if flags.Changed("description") {
-				req.Description = &description
-			}
-			if flags.Changed("is-public") {
-				b, err := strictBool(isPublic)
-				if err != nil {
-					return err
-				}
-				req.IsPublic = &b
-			}
-			if req == (types.UpdateRequest{}) {
-				return errors.New("Specify a new type name, description, is_public or a combination thereof.")
+			req, err := typeUpdateRequest(flags, name, description, isPublic)
+			if err != nil {
+				return err
 			}
 			c, err := a.cinder(ctx)
 			if err != nil {

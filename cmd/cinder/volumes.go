@@ -270,11 +270,7 @@ func (a *app) list(ctx context.Context, opts *volumes.ListOptions, fields string
 			rows[i] = append(rows[i], o.vals[strings.ReplaceAll(strings.ToLower(col), " ", "_")])
 		}
 	}
-	sortCol := 0
-	if opts.Sort != "" {
-		sortCol = -1
-	}
-	if err := a.printList(keep, rows, sortCol); err != nil {
+	if err := a.printList(keep, rows, sortColumn(opts.Sort)); err != nil {
 		return err
 	}
 	if withCount {
@@ -443,38 +439,17 @@ func (a *app) deleteCommand() command {
 			if err != nil {
 				return err
 			}
-			ids := make([]string, len(refs))
-			errs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
+			waitGone := a.waitDeleted
+			if !wait {
+				waitGone = nil
+			}
+			return a.deleteEach(ctx, refs, "volume", "volumes", func(ctx context.Context, ref string) (string, error) {
 				v, err := a.findVolume(ctx, ref)
 				if err != nil {
-					return err
+					return "", err
 				}
-				if err := c.Volumes.Delete(ctx, v.ID, &volumes.DeleteOptions{Cascade: cascade}); err != nil {
-					return err
-				}
-				ids[indexOf(refs, ref)] = v.ID
-				return nil
-			})
-			for i, ref := range refs {
-				if errs[i] == nil {
-					fmt.Fprintf(a.stdout, "Request to delete volume %s has been accepted.\n", ref)
-				}
-			}
-			if wait {
-				werrs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
-					if id := ids[indexOf(refs, ref)]; id != "" {
-						return a.waitDeleted(ctx, id)
-					}
-					return nil
-				})
-				for i := range errs {
-					if errs[i] == nil {
-						errs[i] = werrs[i]
-					}
-				}
-			}
-			return a.bulkReport(refs, errs, func(ref string) string { return "Delete for volume " + ref + " failed" },
-				"Unable to delete any of the specified volumes.", "delete", "volumes")
+				return v.ID, c.Volumes.Delete(ctx, v.ID, &volumes.DeleteOptions{Cascade: cascade})
+			}, waitGone)
 		},
 	}
 }

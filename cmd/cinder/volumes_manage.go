@@ -102,30 +102,19 @@ func (a *app) manageableListCommand() command {
 			if err != nil {
 				return err
 			}
-			opts := &volumes.ManageableListOptions{Cluster: cluster, Marker: marker, Limit: limit, Offset: offset, Sort: sort}
-			if len(args) > 0 {
-				opts.Host = args[0]
+			host, err := manageableHost(args, cluster)
+			if err != nil {
+				return err
 			}
-			if (opts.Host == "") == (cluster == "") {
-				return usagef("one of the arguments <host> --cluster is required (and only one)")
-			}
+			opts := &volumes.ManageableListOptions{Host: host, Cluster: cluster, Marker: marker, Limit: limit, Offset: offset, Sort: sort}
 			c, err := a.cinder(ctx)
 			if err != nil {
 				return err
 			}
-			rctx, rb := withRaw(ctx)
-			n := 0
-			for _, err := range c.Volumes.ListManageable(rctx, opts) {
-				if err != nil {
-					return err
-				}
-				n++
-				if limit > 0 && n >= limit {
-					break
-				}
+			raws, err := listRaw(ctx, c.Volumes.ListManageable, opts, limit, "manageable-volumes")
+			if err != nil {
+				return err
 			}
-			raws := rb.objects("manageable-volumes")
-			raws = raws[:min(n, len(raws))]
 			cols := []string{"reference", "size", "safe_to_manage"}
 			if det {
 				cols = append(cols, "reason_not_safe", "cinder_id", "extra_info")

@@ -43,11 +43,7 @@ func (a *app) volumeMetadataCommands() []command {
 				if err != nil {
 					return err
 				}
-				md, _ := info.vals["metadata"].(*object)
-				if md == nil {
-					md = newObject()
-				}
-				return a.printDict(md, "Metadata-property")
+				return a.printMetadataOf(info)
 			},
 		},
 		{
@@ -122,11 +118,7 @@ func (a *app) volumeMetadataCommands() []command {
 func (a *app) setOrUnset(ctx context.Context, args []string, valid string,
 	set func(context.Context, *volumes.Manager, string, map[string]string) error,
 	unset func(context.Context, *volumes.Manager, string, []string) error) error {
-	action := args[1]
-	if action != "set" && action != "unset" {
-		return usagef("argument <action>: invalid choice: '%s' (choose from 'set', 'unset')", action)
-	}
-	md, err := keyValues(args[2:])
+	action, _, md, err := setUnsetArgs(args[1], args[2:])
 	if err != nil {
 		return err
 	}
@@ -144,6 +136,16 @@ func (a *app) setOrUnset(ctx context.Context, args []string, valid string,
 	slices.Sort(keys)
 	slices.Reverse(keys) // cinderclient's order
 	return unset(ctx, m, v.ID, keys)
+}
+
+// printMetadataOf prints the "metadata" object of a resource's JSON (an
+// empty table when it has none).
+func (a *app) printMetadataOf(o *object) error {
+	md, _ := o.vals["metadata"].(*object)
+	if md == nil {
+		md = newObject()
+	}
+	return a.printDict(md, "Metadata-property")
 }
 
 // rawMetadata is the "metadata" object of the last captured response, or md.
