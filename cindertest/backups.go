@@ -100,110 +100,57 @@ var backupSortKeys = []string{"id", "name", "status", "size", "created_at", "upd
 	"project_id", "user_id", "description", "object_count", "container", "availability_zone", "data_timestamp"}
 
 func (c *call) listBackups(detail bool) {
-	if !c.at(37) && c.sortNamed("name") {
-		c.fault(400, "Invalid input received: Invalid sort key")
-		return
-	}
-	filters, allTenants, withCount, ok := c.parseFilters(backupFilters)
-	if !ok {
-		return
-	}
-	var items []*backup
-	for _, b := range c.s.st.backups {
-		if (allTenants || b.ProjectID == c.tok.projectID) && c.backupMatches(b, filters) {
-			items = append(items, b)
-		}
-	}
 	path, view := "backups", c.backupSummary
 	if detail {
 		path, view = "backups/detail", c.backupDetail
 	}
-	listItems(c, items, listSpec[*backup]{path: path, key: "backups", sort: backupSortKeys,
-		id: func(b *backup) string { return b.ID }, field: backupSortField,
-		marker: func(id string) (*backup, bool) { b := c.visibleBackup(id); return b, b != nil },
-		notFnd: "Backup %s could not be found.", count: withCount,
-		view: func(b *backup) any { return view(b) }})
+	listOwned(c, ownedList[backup]{nameSortSince: 37, filters: backupFilters, all: c.s.st.backups,
+		project: backupProject, match: c.backupMatches,
+		spec: listSpec[*backup]{path: path, key: "backups", sort: backupSortKeys,
+			id: func(b *backup) string { return b.ID }, field: backupSortField,
+			notFnd: "Backup %s could not be found.", view: func(b *backup) any { return view(b) }}})
+}
+
+func backupProject(b *backup) string { return b.ProjectID }
+
+func backupFields(b *backup) ownedFields {
+	return ownedFields{id: b.ID, volumeID: b.VolumeID, projectID: b.ProjectID, userID: b.UserID, status: b.Status,
+		name: b.Name, description: b.Description, size: b.Size, createdAt: b.CreatedAt, updatedAt: b.UpdatedAt}
 }
 
 func (c *call) backupMatches(b *backup, filters []volumeFilter) bool {
-	for _, f := range filters {
-		var ok bool
+	return matchesAll(filters, func(f volumeFilter) bool {
 		switch f.key {
-		case "name":
-			ok = b.Name != nil && matchStr(*b.Name, f)
-		case "description", "display_description":
-			ok = b.Description != nil && matchStr(*b.Description, f)
-		case "status":
-			ok = matchStr(b.Status, f)
-		case "volume_id":
-			ok = b.VolumeID == f.value
-		case "project_id":
-			ok = b.ProjectID == f.value
-		case "user_id":
-			ok = b.UserID == f.value
-		case "id":
-			ok = b.ID == f.value
 		case "snapshot_id":
-			ok = b.SnapshotID != nil && *b.SnapshotID == f.value
+			return b.SnapshotID != nil && *b.SnapshotID == f.value
 		case "metadata":
-			ok = matchMetadata(b.Metadata, f.value)
+			return matchMetadata(b.Metadata, f.value)
 		}
-		if !ok {
-			return false
-		}
-	}
-	return true
+		return backupFields(b).matches(f)
+	})
 }
 
 func backupSortField(b *backup, k string) string {
 	switch k {
-	case "id":
-		return b.ID
-	case "name":
-		return deref(b.Name)
-	case "description":
-		return deref(b.Description)
-	case "status":
-		return b.Status
-	case "size":
-		return sizeKey(b.Size)
 	case "object_count":
 		return sizeKey(b.ObjectCount)
-	case "created_at":
-		return b.CreatedAt.Format(time.RFC3339Nano)
-	case "updated_at":
-		return fmtTimePtrStr(b.UpdatedAt)
 	case "data_timestamp":
 		return b.DataTimestamp.Format(time.RFC3339Nano)
-	case "volume_id":
-		return b.VolumeID
-	case "project_id":
-		return b.ProjectID
-	case "user_id":
-		return b.UserID
 	case "container":
 		return b.Container
 	case "availability_zone":
 		return deref(b.AZ)
 	}
-	return ""
+	return backupFields(b).sortField(k)
 }
 
 // visibleBackup returns the backup if the caller may see it.
 func (c *call) visibleBackup(id string) *backup {
-	b := c.s.st.backups[id]
-	if b == nil || (b.ProjectID != c.tok.projectID && !c.admin) {
-		return nil
-	}
-	return b
+	return visibleIn(c, c.s.st.backups, id, backupProject)
 }
 
 func (c *call) backupOr404(id string) *backup {
-	b := c.visibleBackup(id)
-	if b == nil {
-		c.fault(404, "Backup %s could not be found.", id)
-	}
-	return b
+	return visibleOr404(c, c.s.st.backups, id, backupProject, "Backup %s could not be found.")
 }
 
 func (c *call) showBackup() {

@@ -43,19 +43,13 @@ func (c *call) groupSnapshotView(gs *groupSnapshot) map[string]any {
 }
 
 func (c *call) visibleGroupSnapshot(id string) *groupSnapshot {
-	gs := c.s.st.groupSnaps[id]
-	if gs == nil || (gs.ProjectID != c.tok.projectID && !c.admin) {
-		return nil
-	}
-	return gs
+	return visibleIn(c, c.s.st.groupSnaps, id, groupSnapshotProject)
 }
 
+func groupSnapshotProject(gs *groupSnapshot) string { return gs.ProjectID }
+
 func (c *call) groupSnapshotOr404(id string) *groupSnapshot {
-	gs := c.visibleGroupSnapshot(id)
-	if gs == nil {
-		c.fault(404, "GroupSnapshot %s could not be found.", id)
-	}
-	return gs
+	return visibleOr404(c, c.s.st.groupSnaps, id, groupSnapshotProject, "GroupSnapshot %s could not be found.")
 }
 
 const reservedSnapshotMsg = "Migrated group snapshots can only be operated by CG snapshot APIs."
@@ -101,12 +95,9 @@ func (c *call) listGroupSnapshots(detail bool) {
 	if !ok {
 		return
 	}
-	var items []*groupSnapshot
-	for _, gs := range st.groupSnaps {
-		if (allTenants || gs.ProjectID == c.tok.projectID) && visible(gs) && groupSnapshotMatches(gs, filters) {
-			items = append(items, gs)
-		}
-	}
+	items := ownedItems(c, st.groupSnaps, allTenants, groupSnapshotProject, func(gs *groupSnapshot) bool {
+		return visible(gs) && groupSnapshotMatches(gs, filters)
+	})
 	listItems(c, items, listSpec[*groupSnapshot]{path: "group_snapshots", key: "group_snapshots",
 		linksKey: "group_snapshot_links", sort: groupSnapshotSortKeys,
 		id: func(gs *groupSnapshot) string { return gs.ID }, field: groupSnapshotSortField,

@@ -147,38 +147,6 @@ func groupTypeField(t *groupType, k string) string {
 	return t.CreatedAt.Format(time.RFC3339Nano)
 }
 
-// groupTypeText validates name or description of a group type body:
-// string (or null unless minLen > 0), minLen to 255 characters.
-func (c *call) groupTypeText(body map[string]any, key string, minLen int, nullable bool) (*string, bool) {
-	raw, present := body[key]
-	if !present {
-		return nil, true
-	}
-	if raw == nil {
-		if nullable {
-			return nil, true
-		}
-		c.invalidField(key, raw, "None is not of type 'string'")
-		return nil, false
-	}
-	s, isStr := raw.(string)
-	switch {
-	case !isStr && nullable:
-		c.invalidField(key, raw, pyRepr(raw, true)+" is not of type 'string', 'null'")
-		return nil, false
-	case !isStr:
-		c.invalidField(key, raw, pyRepr(raw, true)+" is not of type 'string'")
-		return nil, false
-	case len(s) < minLen:
-		c.invalidField(key, raw, "'' is too short")
-		return nil, false
-	case len([]rune(s)) > 255:
-		c.invalidField(key, raw, "'"+s+"' is too long")
-		return nil, false
-	}
-	return &s, true
-}
-
 // boolField reads an optional parameter_types.boolean property.
 func (c *call) boolField(body map[string]any, key string) (val *bool, ok bool) {
 	raw, present := body[key]
@@ -208,12 +176,12 @@ func (c *call) createGroupType() {
 	if !c.additional("group_type", body, []string{"name", "description", "is_public", "group_specs"}) {
 		return
 	}
-	name, ok := c.groupTypeText(body, "name", 1, false)
+	name, ok := c.typeText(body, "name", 1)
 	if !ok {
 		return
 	}
 	t := &groupType{ID: newUUID(), Name: *name, IsPublic: true, Specs: map[string]*string{}}
-	if t.Description, ok = c.groupTypeText(body, "description", 0, true); !ok {
+	if t.Description, ok = c.typeText(body, "description", 0); !ok {
 		return
 	}
 	public, ok := c.boolField(body, "is_public")
@@ -224,19 +192,14 @@ func (c *call) createGroupType() {
 		t.IsPublic = *public
 	}
 	if raw, present := body["group_specs"]; present && raw != nil {
-		if t.Specs, ok = c.groupSpecsField("group_specs", raw, false); !ok {
+		if t.Specs, ok = c.specsField("group_specs", raw, groupTypeSpecRules); !ok {
 			return
 		}
 	}
 	if !c.requireAdmin("group:group_types:create") {
 		return
 	}
-	if strings.TrimSpace(t.Name) == "" {
-		c.fault(400, "An invalid 'name' value was provided. The 'name' can not be empty.")
-		return
-	}
-	if c.s.st.groupTypeNamed(t.Name) != nil {
-		c.fault(409, "Group Type %s already exists.", t.Name)
+	if !c.newTypeName("Group Type", t.Name, c.s.st.groupTypeNamed(t.Name) != nil) {
 		return
 	}
 	t.CreatedAt = c.s.st.now()
@@ -261,11 +224,11 @@ func (c *call) updateGroupType() {
 	if !ok || !c.additional("group_type", body, []string{"name", "description", "is_public"}) {
 		return
 	}
-	name, ok := c.groupTypeText(body, "name", 0, true)
+	name, ok := c.typeText(body, "name", 0)
 	if !ok {
 		return
 	}
-	desc, ok := c.groupTypeText(body, "description", 0, true)
+	desc, ok := c.typeText(body, "description", 0)
 	if !ok {
 		return
 	}
@@ -287,18 +250,9 @@ func (c *call) updateGroupType() {
 		c.fault(404, "Group type %s could not be found.", c.params[0])
 		return
 	}
-	if name != nil && *name != t.Name {
-		if st.groupTypeNamed(*name) != nil {
-			c.fault(409, "Group Type %s already exists.", *name)
-			return
-		}
-		t.Name = *name
-	}
-	if desc != nil {
-		t.Description = desc
-	}
-	if public != nil {
-		t.IsPublic = *public
+	if !c.updateTypeFields("Group Type", typeFields{&t.Name, &t.Description, &t.IsPublic}, name, desc, public,
+		func(n string) bool { return st.groupTypeNamed(n) != nil }) {
+		return
 	}
 	c.json(http.StatusOK, map[string]any{"group_type": c.groupTypeView(t)})
 }

@@ -90,19 +90,13 @@ func groupSummary(g *group) map[string]any {
 
 // visibleGroup returns the group if the caller may see it.
 func (c *call) visibleGroup(id string) *group {
-	g := c.s.st.groups[id]
-	if g == nil || (g.ProjectID != c.tok.projectID && !c.admin) {
-		return nil
-	}
-	return g
+	return visibleIn(c, c.s.st.groups, id, groupProject)
 }
 
+func groupProject(g *group) string { return g.ProjectID }
+
 func (c *call) groupOr404(id string) *group {
-	g := c.visibleGroup(id)
-	if g == nil {
-		c.fault(404, "Group %s could not be found.", id)
-	}
-	return g
+	return visibleOr404(c, c.s.st.groups, id, groupProject, "Group %s could not be found.")
 }
 
 // reservedGroupType answers Cinder's 400 for groups of the type reserved
@@ -146,13 +140,10 @@ func (c *call) listGroups(detail bool) {
 	if !ok {
 		return
 	}
-	var items []*group
-	for _, g := range c.s.st.groups {
-		if (allTenants || g.ProjectID == c.tok.projectID) && groupMatches(g, filters) &&
-			c.s.st.groupTypes[g.TypeID] != nil && c.s.st.groupTypes[g.TypeID].Name != defaultCGSnapshotType {
-			items = append(items, g)
-		}
-	}
+	items := ownedItems(c, c.s.st.groups, allTenants, groupProject, func(g *group) bool {
+		return groupMatches(g, filters) &&
+			c.s.st.groupTypes[g.TypeID] != nil && c.s.st.groupTypes[g.TypeID].Name != defaultCGSnapshotType
+	})
 	withVolumes := c.listVolume()
 	listItems(c, items, listSpec[*group]{path: "groups", key: "groups", linksKey: "group_links", sort: groupSortKeys,
 		id: func(g *group) string { return g.ID }, field: groupSortField,

@@ -27,7 +27,7 @@ func (st *store) touchSnapshot(s *snapshot) {
 }
 
 func snapshotRoutes() []route {
-	return []route{
+	rs := []route{
 		rt("GET", "snapshots", func(c *call) { c.listSnapshots(false) }),
 		rt("GET", "snapshots/detail", func(c *call) { c.listSnapshots(true) }),
 		rt("POST", "snapshots", (*call).createSnapshot),
@@ -35,12 +35,6 @@ func snapshotRoutes() []route {
 		rt("PUT", "snapshots/{id}", (*call).updateSnapshot),
 		rt("DELETE", "snapshots/{id}", (*call).deleteSnapshot),
 		rt("POST", "snapshots/{id}/action", (*call).snapshotAction),
-		rt("GET", "snapshots/{id}/metadata", (*call).getSnapshotMetadata),
-		rt("POST", "snapshots/{id}/metadata", func(c *call) { c.setSnapshotMetadata(false) }),
-		rt("PUT", "snapshots/{id}/metadata", func(c *call) { c.setSnapshotMetadata(true) }),
-		rt("GET", "snapshots/{id}/metadata/{key}", (*call).getSnapshotMetadataKey),
-		rt("PUT", "snapshots/{id}/metadata/{key}", (*call).putSnapshotMetadataKey),
-		rt("DELETE", "snapshots/{id}/metadata/{key}", (*call).deleteSnapshotMetadataKey),
 		rt("GET", "manageable_snapshots", func(c *call) { c.listManageableSnapshots(false) }),
 		rt("GET", "manageable_snapshots/detail", func(c *call) { c.listManageableSnapshots(true) }),
 		rt("POST", "manageable_snapshots", func(c *call) {
@@ -52,6 +46,13 @@ func snapshotRoutes() []route {
 		}),
 		rt("POST", "os-snapshot-manage", (*call).manageSnapshot),
 	}
+	return append(rs, metadataRoutesFor("snapshots", func(c *call) (metaOwner, bool) {
+		s := c.snapshotOr404(c.params[0])
+		if s == nil {
+			return metaOwner{}, false
+		}
+		return metaOwner{kind: "Snapshot", id: s.ID, md: &s.Metadata, touch: func() { c.s.st.touchSnapshot(s) }}, true
+	})...)
 }
 
 // snapshotView is the snapshot as Cinder shows it; ext adds the
@@ -86,90 +87,43 @@ var snapshotSortKeys = []string{"id", "name", "status", "size", "created_at", "u
 	"project_id", "user_id", "description"}
 
 func (c *call) listSnapshots(detail bool) {
-	if !c.at(30) && c.sortNamed("name") {
-		c.fault(400, "Invalid input received: Invalid sort key")
-		return
-	}
-	filters, allTenants, withCount, ok := c.parseFilters(snapshotFilters)
-	if !ok {
-		return
-	}
-	var items []*snapshot
-	for _, s := range c.s.st.snapshots {
-		if (allTenants || s.ProjectID == c.tok.projectID) && c.snapshotMatches(s, filters) {
-			items = append(items, s)
-		}
-	}
 	path := "snapshots"
 	if detail {
 		path = "snapshots/detail"
 	}
-	listItems(c, items, listSpec[*snapshot]{path: path, key: "snapshots", sort: snapshotSortKeys,
-		id: func(s *snapshot) string { return s.ID }, field: snapshotSortField,
-		marker: func(id string) (*snapshot, bool) { s := c.visibleSnapshot(id); return s, s != nil },
-		notFnd: "Snapshot %s could not be found.", count: withCount,
-		view: func(s *snapshot) any { return c.snapshotView(s, detail) }})
+	listOwned(c, ownedList[snapshot]{nameSortSince: 30, filters: snapshotFilters, all: c.s.st.snapshots,
+		project: snapshotProject, match: c.snapshotMatches,
+		spec: listSpec[*snapshot]{path: path, key: "snapshots", sort: snapshotSortKeys,
+			id: func(s *snapshot) string { return s.ID }, field: snapshotSortField,
+			notFnd: "Snapshot %s could not be found.", view: func(s *snapshot) any { return c.snapshotView(s, detail) }}})
+}
+
+func snapshotProject(s *snapshot) string { return s.ProjectID }
+
+func snapshotFields(s *snapshot) ownedFields {
+	return ownedFields{id: s.ID, volumeID: s.VolumeID, projectID: s.ProjectID, userID: s.UserID, status: s.Status,
+		name: s.Name, description: s.Description, size: s.Size, createdAt: s.CreatedAt, updatedAt: s.UpdatedAt}
 }
 
 func (c *call) snapshotMatches(s *snapshot, filters []volumeFilter) bool {
-	for _, f := range filters {
-		var ok bool
+	return matchesAll(filters, func(f volumeFilter) bool {
 		switch f.key {
-		case "name":
-			ok = s.Name != nil && matchStr(*s.Name, f)
-		case "description", "display_description":
-			ok = s.Description != nil && matchStr(*s.Description, f)
-		case "status":
-			ok = matchStr(s.Status, f)
-		case "volume_id":
-			ok = s.VolumeID == f.value
-		case "project_id":
-			ok = s.ProjectID == f.value
-		case "user_id":
-			ok = s.UserID == f.value
-		case "id":
-			ok = s.ID == f.value
 		case "availability_zone":
-			ok = f.value == "nova"
+			return f.value == "nova"
 		case "metadata":
-			ok = c.at(22) && matchMetadata(s.Metadata, f.value)
+			return c.at(22) && matchMetadata(s.Metadata, f.value)
 		case "group_snapshot_id":
-			ok = s.GroupSnapshotID != nil && *s.GroupSnapshotID == f.value
+			return s.GroupSnapshotID != nil && *s.GroupSnapshotID == f.value
 		case "consumes_quota":
 			b, valid := parseBool(f.value)
-			ok = valid && s.ConsumesQuota == b
+			return valid && s.ConsumesQuota == b
 		}
-		if !ok {
-			return false
-		}
-	}
-	return true
+		return snapshotFields(s).matches(f)
+	})
 }
 
 func snapshotSortField(s *snapshot, k string) string {
-	switch k {
-	case "id":
-		return s.ID
-	case "name":
-		return deref(s.Name)
-	case "description":
-		return deref(s.Description)
-	case "status":
-		return s.Status
-	case "size":
-		return sizeKey(s.Size)
-	case "created_at":
-		return s.CreatedAt.Format(time.RFC3339Nano)
-	case "updated_at":
-		return fmtTimePtrStr(s.UpdatedAt)
-	case "volume_id":
-		return s.VolumeID
-	case "project_id":
-		return s.ProjectID
-	case "user_id":
-		return s.UserID
-	}
-	return ""
+	return snapshotFields(s).sortField(k)
 }
 
 var snapshotCreateKeys = []string{"name", "description", "display_name", "display_description", "volume_id",
@@ -286,19 +240,11 @@ func (st *store) checkSnapshotQuota(project, typeID string, gigs int) string {
 
 // visibleSnapshot returns the snapshot if the caller may see it.
 func (c *call) visibleSnapshot(id string) *snapshot {
-	s := c.s.st.snapshots[id]
-	if s == nil || (s.ProjectID != c.tok.projectID && !c.admin) {
-		return nil
-	}
-	return s
+	return visibleIn(c, c.s.st.snapshots, id, snapshotProject)
 }
 
 func (c *call) snapshotOr404(id string) *snapshot {
-	s := c.visibleSnapshot(id)
-	if s == nil {
-		c.fault(404, "Snapshot %s could not be found.", id)
-	}
-	return s
+	return visibleOr404(c, c.s.st.snapshots, id, snapshotProject, "Snapshot %s could not be found.")
 }
 
 func (c *call) showSnapshot() {

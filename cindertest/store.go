@@ -270,20 +270,14 @@ func (st *store) snapshotsOf(volID string) []*snapshot {
 
 // visibleVolume returns the volume if the caller may see it.
 func (c *call) visibleVolume(id string) *volume {
-	v := c.s.st.volumes[id]
-	if v == nil || (v.ProjectID != c.tok.projectID && !c.admin) {
-		return nil
-	}
-	return v
+	return visibleIn(c, c.s.st.volumes, id, volumeProject)
 }
+
+func volumeProject(v *volume) string { return v.ProjectID }
 
 // volumeOr404 looks a volume up or answers Cinder's 404.
 func (c *call) volumeOr404(id string) *volume {
-	v := c.visibleVolume(id)
-	if v == nil {
-		c.fault(404, "Volume %s could not be found.", id)
-	}
-	return v
+	return visibleOr404(c, c.s.st.volumes, id, volumeProject, "Volume %s could not be found.")
 }
 
 func ptr[T any](v T) *T { return &v }

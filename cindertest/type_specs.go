@@ -5,42 +5,29 @@ import (
 	"sort"
 )
 
+// extraSpecs is the extra specs API of volume types; admins see every
+// spec, others only userVisibleSpecs.
+var extraSpecs = &specAPI{field: "extra_specs", rules: extraSpecRules, setStatus: http.StatusOK,
+	find: func(c *call, op string) (specOwner, bool) {
+		if op != "get_all" && op != "get" && !c.requireAdmin("volume_extension:types_extra_specs:"+op) {
+			return specOwner{}, false
+		}
+		t := c.typeOr404(c.params[0], false)
+		if t == nil {
+			return specOwner{}, false
+		}
+		return specOwner{id: t.ID, view: c.visibleSpecs(t), specs: t.ExtraSpecs,
+			writable: func() bool { return c.specsWritable(t) }}, true
+	},
+	showMissing:   "Volume Type %s has no extra specs with key %s.",
+	deleteMissing: "Volume Type %s has no extra specs with key %s.",
+	deleteType:    "application/json"}
+
 // Extra specs and project access of volume types.
 func typeSpecRoutes() []route {
-	return []route{
-		rt("GET", "types/{id}/extra_specs", (*call).listExtraSpecs),
-		rt("POST", "types/{id}/extra_specs", (*call).setExtraSpecs),
-		rt("GET", "types/{id}/extra_specs/{key}", (*call).showExtraSpec),
-		rt("PUT", "types/{id}/extra_specs/{key}", (*call).updateExtraSpec),
-		rt("DELETE", "types/{id}/extra_specs/{key}", (*call).deleteExtraSpec),
+	return append(extraSpecs.routes("types/{id}/extra_specs"),
 		rt("GET", "types/{id}/os-volume-type-access", (*call).listTypeAccess),
-		rt("POST", "types/{id}/action", (*call).typeAction),
-	}
-}
-
-// specType finds the type of an extra specs request (admins see every type).
-func (c *call) specType() *volumeType {
-	return c.typeOr404(c.params[0], false)
-}
-
-func (c *call) listExtraSpecs() {
-	if t := c.specType(); t != nil {
-		c.json(http.StatusOK, map[string]any{"extra_specs": c.visibleSpecs(t)})
-	}
-}
-
-func (c *call) showExtraSpec() {
-	t := c.specType()
-	if t == nil {
-		return
-	}
-	key := c.params[1]
-	v, ok := c.visibleSpecs(t)[key]
-	if !ok {
-		c.fault(404, "Volume Type %s has no extra specs with key %s.", t.ID, key)
-		return
-	}
-	c.json(http.StatusOK, map[string]any{key: v})
+		rt("POST", "types/{id}/action", (*call).typeAction))
 }
 
 // specsWritable answers 400 when the type is in use.
@@ -50,80 +37,6 @@ func (c *call) specsWritable(t *volumeType) bool {
 		return false
 	}
 	return true
-}
-
-func (c *call) setExtraSpecs() {
-	var top map[string]any
-	if !c.decode(&top) {
-		return
-	}
-	raw, has := top["extra_specs"]
-	if !has {
-		c.fault(400, "'extra_specs' is a required property")
-		return
-	}
-	specs, ok := c.specsField("extra_specs", raw)
-	if !ok || !c.requireAdmin("volume_extension:types_extra_specs:create") {
-		return
-	}
-	t := c.specType()
-	if t == nil || !c.specsWritable(t) {
-		return
-	}
-	for k, v := range specs {
-		t.ExtraSpecs[k] = v
-	}
-	c.json(http.StatusOK, map[string]any{"extra_specs": specs})
-}
-
-func (c *call) updateExtraSpec() {
-	var body map[string]any
-	if !c.decode(&body) {
-		return
-	}
-	if len(body) > 1 {
-		c.fault(400, "%s has too many properties", pyRepr(body, false))
-		return
-	}
-	specs, ok := c.specsField("extra_specs", body)
-	if !ok || !c.requireAdmin("volume_extension:types_extra_specs:update") {
-		return
-	}
-	t := c.specType()
-	if t == nil {
-		return
-	}
-	key := c.params[1]
-	if _, match := specs[key]; !match {
-		c.fault(400, "Request body and URI mismatch")
-		return
-	}
-	if !c.specsWritable(t) {
-		return
-	}
-	t.ExtraSpecs[key] = specs[key]
-	c.json(http.StatusOK, map[string]any{key: specs[key]})
-}
-
-func (c *call) deleteExtraSpec() {
-	if !c.requireAdmin("volume_extension:types_extra_specs:delete") {
-		return
-	}
-	t := c.specType()
-	if t == nil {
-		return
-	}
-	key := c.params[1]
-	if _, ok := t.ExtraSpecs[key]; !ok {
-		c.fault(404, "Volume Type %s has no extra specs with key %s.", t.ID, key)
-		return
-	}
-	if !c.specsWritable(t) {
-		return
-	}
-	delete(t.ExtraSpecs, key)
-	c.w.Header().Set("Content-Type", "application/json")
-	c.w.WriteHeader(http.StatusAccepted)
 }
 
 func (c *call) listTypeAccess() {

@@ -198,49 +198,8 @@ func sortedQueryKeys(q map[string][]string) []string {
 
 var typeCreateKeys = []string{"name", "description", "os-volume-type-access:is_public", "extra_specs"}
 
-// specsField validates an extra_specs object: keys 1-255 of [a-zA-Z0-9-_:. /], string or null values.
-func (c *call) specsField(field string, raw any) (map[string]*string, bool) {
-	obj, isObj := raw.(map[string]any)
-	if !isObj {
-		c.invalidField(field, raw, pyRepr(raw, true)+" is not of type 'object'")
-		return nil, false
-	}
-	out := map[string]*string{}
-	for _, k := range orderedKeys(obj) {
-		if !specKey(k) {
-			c.invalidField(field, obj, "'"+k+"' does not match any of the regexes: '^[a-zA-Z0-9-_:. /]{1,255}$'")
-			return nil, false
-		}
-		switch v := obj[k].(type) {
-		case nil:
-			out[k] = nil
-		case string:
-			if len(v) > 255 {
-				c.invalidField(k, v, "'"+v+"' is too long")
-				return nil, false
-			}
-			out[k] = &v
-		default:
-			c.invalidField(k, v, pyRepr(v, true)+" is not of type 'string', 'null'")
-			return nil, false
-		}
-	}
-	return out, true
-}
-
-func specKey(k string) bool {
-	if len(k) == 0 || len(k) > 255 {
-		return false
-	}
-	for _, r := range k {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_:. /", r)) {
-			return false
-		}
-	}
-	return true
-}
-
-// typeText validates name (1-255) or description (0-255, null) of a type body.
+// typeText validates name (minLen 1, not null) or description (minLen 0, null
+// allowed) of a volume or group type body; at most 255 characters.
 func (c *call) typeText(body map[string]any, key string, minLen int) (*string, bool) {
 	raw, present := body[key]
 	if !present || raw == nil {
@@ -277,11 +236,8 @@ func (c *call) createType() {
 		c.invalidField("volume_type", body, "'name' is a required property")
 		return
 	}
-	for _, k := range orderedKeys(body) {
-		if !slices.Contains(typeCreateKeys, k) {
-			c.invalidField("volume_type", body, "Additional properties are not allowed ('"+k+"' was unexpected)")
-			return
-		}
+	if !c.additional("volume_type", body, typeCreateKeys) {
+		return
 	}
 	name, ok := c.typeText(body, "name", 1)
 	if !ok {
@@ -292,33 +248,68 @@ func (c *call) createType() {
 	if t.Description, ok = c.typeText(body, "description", 0); !ok {
 		return
 	}
-	if raw, present := body["os-volume-type-access:is_public"]; present {
-		b, valid := jsonBool(raw)
-		if !valid {
-			c.invalidField("os-volume-type-access:is_public", raw, pyRepr(raw, true)+" is not one of "+boolEnum)
-			return
-		}
-		t.IsPublic = b
+	public, ok := c.boolField(body, "os-volume-type-access:is_public")
+	if !ok {
+		return
+	}
+	if public != nil {
+		t.IsPublic = *public
 	}
 	if raw, present := body["extra_specs"]; present {
-		if t.ExtraSpecs, ok = c.specsField("extra_specs", raw); !ok {
+		if t.ExtraSpecs, ok = c.specsField("extra_specs", raw, extraSpecRules); !ok {
 			return
 		}
 	}
 	if !c.requireAdmin("volume_extension:type_create") {
 		return
 	}
-	if strings.TrimSpace(t.Name) == "" {
-		c.fault(400, "An invalid 'name' value was provided. The 'name' can not be empty.")
-		return
-	}
-	if c.s.st.typeByName(t.Name) != nil {
-		c.fault(409, "Volume Type %s already exists.", t.Name)
+	if !c.newTypeName("Volume Type", t.Name, c.s.st.typeByName(t.Name) != nil) {
 		return
 	}
 	t.CreatedAt = c.s.st.now()
 	c.s.st.types[t.ID] = t
 	c.json(http.StatusOK, map[string]any{"volume_type": c.typeView(t, "create")})
+}
+
+// newTypeName answers 400 for a blank name and 409 for a taken one of a
+// new volume or group type (kind names it).
+func (c *call) newTypeName(kind, name string, taken bool) bool {
+	if strings.TrimSpace(name) == "" {
+		c.fault(400, "An invalid 'name' value was provided. The 'name' can not be empty.")
+		return false
+	}
+	if taken {
+		c.fault(409, "%s %s already exists.", kind, name)
+		return false
+	}
+	return true
+}
+
+// typeFields points at the fields an update of a volume or group type changes.
+type typeFields struct {
+	name        *string
+	description **string
+	public      *bool
+}
+
+// updateTypeFields applies the new name, description and is_public (nil:
+// unchanged) to f; a name another type has (taken) answers 409.
+func (c *call) updateTypeFields(kind string, f typeFields, name, desc *string, public *bool,
+	taken func(string) bool) bool {
+	if name != nil && *name != *f.name {
+		if taken(*name) {
+			c.fault(409, "%s %s already exists.", kind, *name)
+			return false
+		}
+		*f.name = *name
+	}
+	if desc != nil {
+		*f.description = desc
+	}
+	if public != nil {
+		*f.public = *public
+	}
+	return true
 }
 
 func (st *store) typeByName(name string) *volumeType {
@@ -335,11 +326,8 @@ func (c *call) updateType() {
 	if !ok {
 		return
 	}
-	for _, k := range orderedKeys(body) {
-		if k != "name" && k != "description" && k != "is_public" {
-			c.invalidField("volume_type", body, "Additional properties are not allowed ('"+k+"' was unexpected)")
-			return
-		}
+	if !c.additional("volume_type", body, []string{"name", "description", "is_public"}) {
+		return
 	}
 	name, ok := c.typeText(body, "name", 1)
 	if !ok {
@@ -374,18 +362,9 @@ func (c *call) updateType() {
 		c.fault(404, "Volume type %s could not be found.", c.params[0])
 		return
 	}
-	if name != nil && *name != t.Name {
-		if c.s.st.typeByName(*name) != nil {
-			c.fault(409, "Volume Type %s already exists.", *name)
-			return
-		}
-		t.Name = *name
-	}
-	if desc != nil {
-		t.Description = desc
-	}
-	if public != nil {
-		t.IsPublic = *public
+	if !c.updateTypeFields("Volume Type", typeFields{&t.Name, &t.Description, &t.IsPublic}, name, desc, public,
+		func(n string) bool { return c.s.st.typeByName(n) != nil }) {
+		return
 	}
 	c.json(http.StatusOK, map[string]any{"volume_type": c.typeView(t, "update")})
 }
