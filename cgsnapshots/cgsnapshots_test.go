@@ -106,6 +106,8 @@ func TestListQuery(t *testing.T) {
 		{"nil", nil, ""},
 		{"empty", &cgsnapshots.ListOptions{}, ""},
 		{"limit and offset", &cgsnapshots.ListOptions{Limit: 2, Offset: 4}, "limit=2&offset=4"},
+		{"all tenants", &cgsnapshots.ListOptions{AllTenants: true}, "all_tenants=1"},
+		{"all tenants paged", &cgsnapshots.ListOptions{AllTenants: true, Limit: 1, Offset: 1}, "all_tenants=1&limit=1&offset=1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

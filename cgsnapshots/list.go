@@ -15,11 +15,13 @@ import (
 
 // ListOptions cut a cgsnapshot list. Cinder lists the project's
 // cgsnapshots, oldest first, with no filters, sorting or next links: only
-// an offset and a limit. A nil *ListOptions lists them all (up to the
-// server's maximum page size). The list methods never modify it.
+// an offset, a limit and, for an admin, every project's. A nil
+// *ListOptions lists them all (up to the server's maximum page size). The
+// list methods never modify it.
 type ListOptions struct {
-	Limit  int // at most this many (the server caps it); 0: server default
-	Offset int // skip this many
+	AllTenants bool // every project's cgsnapshots (admin only): all_tenants=1
+	Limit      int  // at most this many (the server caps it); 0: server default
+	Offset     int  // skip this many
 }
 
 func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
@@ -27,6 +29,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	if o == nil {
 		return b.Values()
 	}
+	b.Tenants(o.AllTenants, "")
 	b.Limit(o.Limit)
 	if o.Offset < 0 {
 		b.Fail(fmt.Errorf("cinder: offset %d must not be negative", o.Offset))

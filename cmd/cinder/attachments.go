@@ -191,11 +191,13 @@ func (a *app) attachmentListCommand() command {
 	var volumeID, status, marker, sort, tenant string
 	var allTenants, limit int
 	var filters []string
+	var flags *pflag.FlagSet
 	return command{
 		name:  "attachment-list",
 		help:  "Lists all attachments.",
 		since: mv.V(3, 27),
 		flags: func(fs *pflag.FlagSet) {
+			flags = fs
 			allTenantsFlag(fs, &allTenants, "<0|1>")
 			strFlag(fs, &volumeID, "volume-id", "<volume-id>", "", "Filters results by a volume ID. Default=None. "+filterDeprecated)
 			strFlag(fs, &status, "status", "<status>", "", "Filters results by a status. Default=None. "+filterDeprecated)
@@ -231,7 +233,7 @@ func (a *app) attachmentListCommand() command {
 			if err != nil {
 				return err
 			}
-			raws, err := listRaw(ctx, c.Attachments.List, opts, limit, "attachments")
+			raws, err := listRaw(ctx, c.Attachments.List, opts, limit, zeroLimit(flags, limit), "attachments")
 			if err != nil {
 				return err
 			}

@@ -172,11 +172,13 @@ func (a *app) backupListCommand() command {
 		name, status, volumeID, marker, sort, withCount string
 		allTenants, limit                               int
 		filters                                         []string
+		flags                                           *pflag.FlagSet
 	)
 	return command{
 		name: "backup-list",
 		help: "Lists all backups.",
 		flags: func(fs *pflag.FlagSet) {
+			flags = fs
 			allTenantsFlag(fs, &allTenants, "<all_tenants>")
 			strFlag(fs, &name, "name", "<name>", "", "Filters results by a name. Default=None. "+filterDeprecated)
 			strFlag(fs, &status, "status", "<status>", "", "Filters results by a status. Default=None. "+filterDeprecated)
@@ -212,7 +214,7 @@ func (a *app) backupListCommand() command {
 					return err
 				}
 			}
-			raws, err := listRaw(ctx, c.Backups.List, opts, limit, "backups")
+			raws, err := listRaw(ctx, c.Backups.List, opts, limit, zeroLimit(flags, limit), "backups")
 			if err != nil {
 				return err
 			}

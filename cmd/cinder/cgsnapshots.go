@@ -72,10 +72,12 @@ func (a *app) printCGSnapshot(rb *rawBodies, s *cgsnapshots.CGSnapshot) error {
 
 func (a *app) cgsnapshotListCommand() command {
 	var status, groupID string
+	var allTenants int
 	return command{
 		name: "cgsnapshot-list",
 		help: "Lists all cgsnapshots.",
 		flags: func(fs *pflag.FlagSet) {
+			allTenantsFlag(fs, &allTenants, "<0|1>")
 			fs.StringVar(&status, "status", "", "Filters results by a status. Default=None.")
 			setMeta(fs, "status", "<status>")
 			fs.StringVar(&groupID, "consistencygroup-id", "", "Filters results by a consistency group ID. Default=None.")
@@ -87,7 +89,8 @@ func (a *app) cgsnapshotListCommand() command {
 				return err
 			}
 			rctx, rb := withRaw(ctx)
-			for _, err := range c.CGSnapshots.List(rctx, nil) {
+			opts := &cgsnapshots.ListOptions{AllTenants: a.envAllTenants(allTenants) != 0}
+			for _, err := range c.CGSnapshots.List(rctx, opts) {
 				if err != nil {
 					return err
 				}

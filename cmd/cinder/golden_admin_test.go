@@ -142,6 +142,9 @@ func TestGoldenConsisgroups(t *testing.T) {
 	s.step("cgsnapshot-list", 0, "cgsnapshot-list")
 	s.step("cgsnapshot-list", 0, "cgsnapshot-list", "--status", "error")
 	s.step("cgsnapshot-list", 0, "cgsnapshot-list", "--consistencygroup-id", g1)
+	s.step("cgsnapshot-list", 0, "cgsnapshot-list", "--all-tenants")
+	s.step("cgsnapshot-list", 0, "cgsnapshot-list", "--all-tenants", "0")
+	s.step("cgsnapshot-list", 0, "cgsnapshot-list", "--all-tenants", "1", "--status", "available")
 	s.step("cgsnapshot-show", 0, "cgsnapshot-show", "cg-s1")
 	s.step("cgsnapshot-show", 1, "cgsnapshot-show", "nope")
 	s.step("cgsnapshot-create", 0, "cgsnapshot-create", "--name", "cg-s1", "--description", "nightly", "cg-g1")
@@ -151,6 +154,17 @@ func TestGoldenConsisgroups(t *testing.T) {
 	s.finish()
 
 	sent := rs.sent()
+	var all, plain int // cgsnapshot-list: 4 steps without --all-tenants (or with 0), 2 with
+	for _, c := range sent {
+		switch c {
+		case "GET cgsnapshots/detail?all_tenants=1":
+			all++
+		case "GET cgsnapshots/detail?":
+			plain++
+		}
+	}
+	assert.Equal(t, 2, all, "cgsnapshot-list --all-tenants [1]")
+	assert.Equal(t, 4, plain, "cgsnapshot-list without --all-tenants or with 0")
 	assert.Contains(t, sent, `POST consistencygroups? {"consistencygroup":{"name":"cg-cg0","volume_types":"lvm,lvm2"}}`)
 	assert.Contains(t, sent, `POST consistencygroups/`+g1+`/delete? {"consistencygroup":{"force":true}}`)
 	assert.Contains(t, sent, `POST cgsnapshots? {"cgsnapshot":{"consistencygroup_id":"`+g1+`","name":"cg-s1","description":"nightly"}}`)

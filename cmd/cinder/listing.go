@@ -3,12 +3,17 @@ package main
 import (
 	"context"
 	"iter"
+
+	"github.com/spf13/pflag"
 )
 
 // listRaw runs list(ctx, opts), stopping after limit items when limit is
 // positive, and returns the server's JSON objects under key, one per item
-// read.
-func listRaw[O, T any](ctx context.Context, list func(context.Context, O) iter.Seq2[T, error], opts O, limit int, key string) ([]*object, error) {
+// read. With none (--limit 0) it sends nothing and returns no object.
+func listRaw[O, T any](ctx context.Context, list func(context.Context, O) iter.Seq2[T, error], opts O, limit int, none bool, key string) ([]*object, error) {
+	if none {
+		return nil, nil
+	}
 	rctx, rb := withRaw(ctx)
 	n := 0
 	for _, err := range list(rctx, opts) {
@@ -22,6 +27,13 @@ func listRaw[O, T any](ctx context.Context, list func(context.Context, O) iter.S
 	}
 	raws := rb.objects(key)
 	return raws[:min(n, len(raws))], nil
+}
+
+// zeroLimit reports whether --limit 0 was given. cinderclient then sends
+// limit=0, and Cinder answers with an empty list; the SDK reads a zero
+// Limit as "the server's default", so the CLI asks for nothing instead.
+func zeroLimit(fs *pflag.FlagSet, limit int) bool {
+	return fs != nil && fs.Changed("limit") && limit == 0
 }
 
 // listAllRaw runs list(ctx, opts) to the end and returns the server's JSON

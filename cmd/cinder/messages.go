@@ -122,7 +122,7 @@ func (a *app) messageListCommand() command {
 			if err != nil {
 				return err
 			}
-			raws, err := listRaw(ctx, c.Messages.List, opts, limit, "messages")
+			raws, err := listRaw(ctx, c.Messages.List, opts, limit, zeroLimit(flags, limit), "messages")
 			if err != nil {
 				return err
 			}

@@ -187,11 +187,13 @@ func (a *app) snapshotListCommand() command {
 		name, status, volumeID, marker, sort, tenant, withCount string
 		allTenants, limit                                       int
 		metadata, filters                                       []string
+		flags                                                   *pflag.FlagSet
 	)
 	return command{
 		name: "snapshot-list",
 		help: "Lists all snapshots.",
 		flags: func(fs *pflag.FlagSet) {
+			flags = fs
 			allTenantsFlag(fs, &allTenants, "<0|1>")
 			strFlag(fs, &name, "name", "<name>", "", "Filters results by a name. Default=None. "+filterDeprecated)
 			strFlag(fs, &status, "status", "<status>", "", "Filters results by a status. Default=None. "+filterDeprecated)
@@ -238,7 +240,7 @@ func (a *app) snapshotListCommand() command {
 					return err
 				}
 			}
-			raws, err := listRaw(ctx, c.Snapshots.List, opts, limit, "snapshots")
+			raws, err := listRaw(ctx, c.Snapshots.List, opts, limit, zeroLimit(flags, limit), "snapshots")
 			if err != nil {
 				return err
 			}

@@ -147,6 +147,7 @@ func (a *app) snapshotManageCommand() command {
 func (a *app) snapshotManageableListCommand() command {
 	var detailed, marker, sort, cluster string
 	var limit, offset int
+	var flags *pflag.FlagSet
 	return command{
 		name:  "snapshot-manageable-list",
 		help:  "Lists all manageable snapshots.",
@@ -154,6 +155,7 @@ func (a *app) snapshotManageableListCommand() command {
 		args: []posArg{{name: "<host>", optional: true,
 			help: "Cinder host on which to list manageable snapshots; takes the form: host@backend-name#pool"}},
 		flags: func(fs *pflag.FlagSet) {
+			flags = fs
 			strFlag(fs, &detailed, "detailed", "<detailed>", "true", "Returned detailed information (default true).")
 			strFlag(fs, &marker, "marker", "<marker>", "", "Begin returning volumes that appear later in the volume list than that represented by this reference. This reference should be json like. Default=None.")
 			fs.IntVar(&limit, "limit", 0, "Maximum number of volumes to return. Default=None.")
@@ -177,7 +179,7 @@ func (a *app) snapshotManageableListCommand() command {
 			if err != nil {
 				return err
 			}
-			raws, err := listRaw(ctx, c.Snapshots.ListManageable, opts, limit, "manageable-snapshots")
+			raws, err := listRaw(ctx, c.Snapshots.ListManageable, opts, limit, zeroLimit(flags, limit), "manageable-snapshots")
 			if err != nil {
 				return err
 			}

@@ -77,6 +77,7 @@ func (a *app) manageCommand() command {
 func (a *app) manageableListCommand() command {
 	var detailed, marker, sort, cluster string
 	var limit, offset int
+	var flags *pflag.FlagSet
 	return command{
 		name:  "manageable-list",
 		help:  "Lists all manageable volumes.",
@@ -84,6 +85,7 @@ func (a *app) manageableListCommand() command {
 		args: []posArg{{name: "<host>", optional: true,
 			help: "Cinder host on which to list manageable volumes; takes the form: host@backend-name#pool"}},
 		flags: func(fs *pflag.FlagSet) {
+			flags = fs
 			fs.StringVar(&detailed, "detailed", "true", "Returned detailed information (default true).")
 			setMeta(fs, "detailed", "<detailed>")
 			fs.StringVar(&marker, "marker", "", "Begin returning volumes that appear later in the volume list than that represented by this reference. This reference should be json like. Default=None.")
@@ -111,7 +113,7 @@ func (a *app) manageableListCommand() command {
 			if err != nil {
 				return err
 			}
-			raws, err := listRaw(ctx, c.Volumes.ListManageable, opts, limit, "manageable-volumes")
+			raws, err := listRaw(ctx, c.Volumes.ListManageable, opts, limit, zeroLimit(flags, limit), "manageable-volumes")
 			if err != nil {
 				return err
 			}
