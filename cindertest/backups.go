@@ -144,11 +144,6 @@ func backupSortField(b *backup, k string) string {
 	return backupFields(b).sortField(k)
 }
 
-// visibleBackup returns the backup if the caller may see it.
-func (c *call) visibleBackup(id string) *backup {
-	return visibleIn(c, c.s.st.backups, id, backupProject)
-}
-
 func (c *call) backupOr404(id string) *backup {
 	return visibleOr404(c, c.s.st.backups, id, backupProject, "Backup %s could not be found.")
 }

@@ -238,11 +238,6 @@ func (st *store) checkSnapshotQuota(project, typeID string, gigs int) string {
 	return ""
 }
 
-// visibleSnapshot returns the snapshot if the caller may see it.
-func (c *call) visibleSnapshot(id string) *snapshot {
-	return visibleIn(c, c.s.st.snapshots, id, snapshotProject)
-}
-
 func (c *call) snapshotOr404(id string) *snapshot {
 	return visibleOr404(c, c.s.st.snapshots, id, snapshotProject, "Snapshot %s could not be found.")
 }
