@@ -16,9 +16,19 @@ import (
 // 429, 502, 503, 504 and 413-with-Retry-After, with jittered exponential
 // backoff and Retry-After honoured. When the wait would outlast the
 // context's deadline, the last answer (or error) is returned at once
-// instead of sleeping into the deadline. A request that may have reached the
-// server and is not idempotent is never replayed: a refused connection is
-// the only error after which a POST is sent again.
+// instead of sleeping into the deadline.
+//
+// A request that is not idempotent (a POST) is replayed only when the
+// server provably did not act on it: the connection was refused or never
+// dialled, or the answer was 503, 429 or 413 with Retry-After (python
+// cinderclient retries a 413 with Retry-After ≥ 1 s for any method, too).
+// After a connection error or a 502/504 the server may have acted, and a
+// POST is never sent again.
+//
+// A DELETE replayed after an attempt that may have reached the server
+// (a connection error after dialling, or a 502/504 from a gateway) and now
+// answered 404 has succeeded: the first attempt deleted the resource. The
+// 404 is turned into a 204 No Content, with the 404's headers.
 type Retry struct {
 	Next        http.RoundTripper
 	MaxAttempts int           // total attempts; 0 means 3, 1 disables retries
@@ -35,6 +45,7 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	idempotent := retrySafe(ctx) || isIdempotent(req.Method)
 	hasBody := req.Body != nil && req.Body != http.NoBody
+	mayHaveActed := false // an earlier attempt may have reached the server
 	for n := 1; ; n++ {
 		try := req.WithContext(withAttempt(ctx, n))
 		if n > 1 && hasBody {
@@ -48,6 +59,9 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 			try.Body = body
 		}
 		resp, err := r.Next.RoundTrip(try)
+		if err == nil && mayHaveActed && req.Method == http.MethodDelete && resp.StatusCode == http.StatusNotFound {
+			return deleted(resp), nil
+		}
 		if n >= attempts {
 			return resp, err
 		}
@@ -57,11 +71,13 @@ func (r *Retry) RoundTrip(req *http.Request) (*http.Response, error) {
 			if ctx.Err() != nil || !(idempotent || neverSent(err)) {
 				return resp, err
 			}
+			mayHaveActed = mayHaveActed || !neverSent(err)
 			wait = r.backoff(n)
 		case retryStatus(resp):
-			if !idempotent {
+			if !idempotent && !didNotAct(resp) {
 				return resp, nil
 			}
+			mayHaveActed = mayHaveActed || !didNotAct(resp)
 			wait = r.backoff(n)
 			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
 				wait = min(ra, r.cap())
@@ -119,6 +135,32 @@ func retryStatus(resp *http.Response) bool {
 		return resp.Header.Get("Retry-After") != ""
 	}
 	return false
+}
+
+// didNotAct reports whether a retryable answer proves the server did not
+// act on the request: a 503 (the service is not taking requests), a 429 or
+// a 413 with Retry-After (rate limited before being served). A 502 or 504
+// comes from a gateway whose backend may have acted.
+func didNotAct(resp *http.Response) bool {
+	switch resp.StatusCode {
+	case http.StatusServiceUnavailable, http.StatusTooManyRequests:
+		return true
+	case http.StatusRequestEntityTooLarge:
+		return resp.Header.Get("Retry-After") != ""
+	}
+	return false
+}
+
+// deleted turns the 404 of a replayed DELETE into the 204 the first
+// attempt would have answered.
+func deleted(resp *http.Response) *http.Response {
+	drain(resp)
+	out := *resp
+	out.StatusCode = http.StatusNoContent
+	out.Status = "204 No Content"
+	out.Body = http.NoBody
+	out.ContentLength = 0
+	return &out
 }
 
 // neverSent reports whether err proves the request never reached a server.

@@ -100,10 +100,17 @@ func TestRetryStatusesAndMethods(t *testing.T) {
 		{http.MethodGet, 500, "", false, 1},
 		{http.MethodGet, 404, "", false, 1},
 		{http.MethodGet, 401, "", false, 1},
-		{http.MethodPost, 503, "", false, 1},
-		{http.MethodPost, 429, "1", false, 1},
+		// a POST is replayed only when the answer proves the server did not act
+		{http.MethodPost, 503, "", false, 2},
+		{http.MethodPost, 429, "1", false, 2},
+		{http.MethodPost, 429, "", false, 2},
+		{http.MethodPost, 413, "1", false, 2},
+		{http.MethodPost, 413, "", false, 1},
 		{http.MethodPost, 502, "", false, 1},
-		{http.MethodPatch, 503, "", false, 1},
+		{http.MethodPost, 504, "", false, 1},
+		{http.MethodPost, 500, "", false, 1},
+		{http.MethodPatch, 503, "", false, 2},
+		{http.MethodPatch, 502, "", false, 1},
 		{http.MethodPost, 503, "", true, 2},
 	}
 	for _, tt := range tests {
@@ -447,5 +454,88 @@ func TestRetryWaitsWhenDeadlineAllows(t *testing.T) {
 		require.NoError(t, err)
 		resp.Body.Close()
 		assert.Equal(t, []time.Duration{20 * time.Second}, gaps(times))
+	})
+}
+
+func TestRetryPostRetriesAreBounded(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		var times []time.Time
+		rec := &recorder{answer: func(n int, r *http.Request) (*http.Response, error) {
+			times = append(times, time.Now())
+			return respond(http.StatusRequestEntityTooLarge, http.Header{"Retry-After": {"2"}}, `{"overLimit": {"message": "slow down"}}`), nil
+		}}
+		resp, err := (&transport.Retry{Next: rec}).RoundTrip(newRequest(t, t.Context(), http.MethodPost, []byte(`{"volume":{"size":1}}`)))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode, "the last answer is returned")
+		assert.Equal(t, 3, rec.count())
+		assert.Equal(t, []time.Duration{2 * time.Second, 2 * time.Second}, gaps(times), "Retry-After is honoured")
+		assert.Equal(t, []string{`{"volume":{"size":1}}`, `{"volume":{"size":1}}`, `{"volume":{"size":1}}`}, rec.bodies)
+	})
+}
+
+// A DELETE whose first attempt may have reached the server (the connection
+// broke after dialling, or a gateway timed out) and whose replay finds the
+// resource gone has succeeded.
+func TestRetryReplayedDeleteNotFoundIsSuccess(t *testing.T) {
+	t.Parallel()
+	reset := &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	tests := []struct {
+		name   string
+		method string
+		first  func() (*http.Response, error)
+		want   int
+	}{
+		{"DELETE after reset", http.MethodDelete, func() (*http.Response, error) { return nil, reset }, http.StatusNoContent},
+		{"DELETE after EOF", http.MethodDelete, func() (*http.Response, error) { return nil, io.EOF }, http.StatusNoContent},
+		{"DELETE after 504", http.MethodDelete, func() (*http.Response, error) { return respond(504, nil, "gateway"), nil }, http.StatusNoContent},
+		{"DELETE after 502", http.MethodDelete, func() (*http.Response, error) { return respond(502, nil, "gateway"), nil }, http.StatusNoContent},
+		// the server provably did not act: the 404 is the truth
+		{"DELETE after refused", http.MethodDelete, func() (*http.Response, error) { return nil, refused }, http.StatusNotFound},
+		{"DELETE after 503", http.MethodDelete, func() (*http.Response, error) { return respond(503, nil, "busy"), nil }, http.StatusNotFound},
+		{"DELETE after 429", http.MethodDelete, func() (*http.Response, error) { return respond(429, nil, "busy"), nil }, http.StatusNotFound},
+		// only a DELETE: a GET's 404 after a reset is a 404
+		{"GET after reset", http.MethodGet, func() (*http.Response, error) { return nil, reset }, http.StatusNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			synctest.Test(t, func(t *testing.T) {
+				rec := &recorder{answer: func(n int, r *http.Request) (*http.Response, error) {
+					if n == 1 {
+						return tt.first()
+					}
+					h := http.Header{"X-Openstack-Request-Id": {"req-2"}}
+					return respond(http.StatusNotFound, h, `{"itemNotFound": {"message": "Volume v1 could not be found.", "code": 404}}`), nil
+				}}
+				resp, err := (&transport.Retry{Next: rec}).RoundTrip(newRequest(t, t.Context(), tt.method, nil))
+				require.NoError(t, err)
+				defer resp.Body.Close()
+				assert.Equal(t, 2, rec.count())
+				assert.Equal(t, tt.want, resp.StatusCode)
+				assert.Equal(t, "req-2", resp.Header.Get("X-Openstack-Request-Id"), "the replay's headers are kept")
+				if tt.want == http.StatusNoContent {
+					b, _ := io.ReadAll(resp.Body)
+					assert.Empty(t, b)
+				}
+			})
+		})
+	}
+}
+
+// A DELETE answered 404 on its first attempt is a 404.
+func TestRetryFirstDeleteNotFoundStays(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		rec := &recorder{answer: func(n int, r *http.Request) (*http.Response, error) {
+			return respond(http.StatusNotFound, nil, `{"itemNotFound": {"message": "gone", "code": 404}}`), nil
+		}}
+		resp, err := (&transport.Retry{Next: rec}).RoundTrip(newRequest(t, t.Context(), http.MethodDelete, nil))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+		assert.Equal(t, 1, rec.count())
 	})
 }
