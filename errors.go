@@ -14,6 +14,10 @@ type (
 	AmbiguousError = rest.AmbiguousError
 	// UnreachableError is returned when the endpoint cannot be reached at all.
 	UnreachableError = rest.UnreachableError
+	// MayExistError is returned by a create whose answer was lost after the
+	// server may have acted: the resource may exist under its Name (or its
+	// client token, see volumes.CreateRequest.ClientToken).
+	MayExistError = rest.MayExistError
 	// Response holds a response's status, request id and headers (see WithResponse).
 	Response = rest.Response
 )

@@ -103,7 +103,9 @@ type CreateRequest struct {
 // Create starts a backup; it returns at once with the backup in "creating"
 // (see WaitForStatus). Cinder answers with the ID, name and links only.
 // POST /backups. Metadata requires microversion 3.43, AvailabilityZone
-// 3.51. The POST is never retried on an answer: no duplicate backup, ever.
+// 3.51. The POST is replayed only when the server provably did not act
+// (503, 429, 413 with Retry-After); an answer lost after it may have acted
+// is a *cinder.MayExistError naming the backup.
 func (m *Manager) Create(ctx context.Context, r CreateRequest) (*Backup, error) {
 	if r.VolumeID == "" {
 		return nil, errors.New("cinder: creating a backup needs a volume ID")
@@ -124,7 +126,7 @@ func (m *Manager) Create(ctx context.Context, r CreateRequest) (*Backup, error) 
 			Backup CreateRequest `json:"backup"`
 		}{r}}, &env)
 	if err != nil {
-		return nil, err
+		return nil, rest.MayExist(err, "backup", r.Name, "")
 	}
 	return &env.Backup, nil
 }

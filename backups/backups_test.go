@@ -130,13 +130,16 @@ func TestCreateError(t *testing.T) {
 func TestCreateIsNotRetried(t *testing.T) {
 	t.Parallel()
 	mock := httpmock.NewMockTransport()
-	mock.RegisterResponder(http.MethodPost, testutil.URL("backups"), testutil.JSONResponder(t, http.StatusServiceUnavailable, ""))
+	mock.RegisterResponder(http.MethodPost, testutil.URL("backups"), testutil.JSONResponder(t, http.StatusGatewayTimeout, ""))
 	c, err := cinder.New(t.Context(), cinder.Options{Endpoint: testutil.Endpoint, Auth: cinder.Auth{Token: "t"}, Microversion: "3.70",
 		HTTPClient: &http.Client{Transport: mock}, MaxAttempts: 3}) // retries on, unlike testutil.NewClient
 	require.NoError(t, err)
 	_, err = c.Backups.Create(t.Context(), backups.CreateRequest{VolumeID: volID})
-	require.ErrorIs(t, err, cinder.ErrServiceUnavailable)
-	assert.Equal(t, 1, mock.GetTotalCallCount(), "a POST /backups is sent once")
+	require.ErrorIs(t, err, cinder.ErrServer)
+	var me *cinder.MayExistError
+	require.ErrorAs(t, err, &me, "a 504 may follow the server's work: the backup may exist")
+	assert.Equal(t, "backup", me.Kind)
+	assert.Equal(t, 1, mock.GetTotalCallCount(), "a POST /backups answered 504 is sent once")
 }
 
 func TestUpdate(t *testing.T) {

@@ -87,8 +87,10 @@ type CreateRequest struct {
 }
 
 // Create snapshots a volume; it returns at once with the snapshot in
-// "creating" (see WaitForStatus). POST /snapshots. The POST is never
-// retried on an answer: no duplicate snapshot, ever.
+// "creating" (see WaitForStatus). POST /snapshots. The POST is replayed
+// only when the server provably did not act (503, 429, 413 with
+// Retry-After); an answer lost after it may have acted is a
+// *cinder.MayExistError naming the snapshot.
 func (m *Manager) Create(ctx context.Context, r CreateRequest) (*Snapshot, error) {
 	if r.VolumeID == "" {
 		return nil, errors.New("cinder: creating a snapshot needs a volume ID")
@@ -106,7 +108,7 @@ func (m *Manager) Create(ctx context.Context, r CreateRequest) (*Snapshot, error
 			Snapshot CreateRequest `json:"snapshot"`
 		}{r}}, &env)
 	if err != nil {
-		return nil, err
+		return nil, rest.MayExist(err, "snapshot", r.Name, "")
 	}
 	return &env.Snapshot, nil
 }

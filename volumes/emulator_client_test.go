@@ -142,22 +142,29 @@ func TestEmulatorRetryGet(t *testing.T) {
 	assert.Len(t, emuCalls(srv, "GET", path), before+3, "three attempts, then the error")
 }
 
-func TestEmulatorCreateNotRetried(t *testing.T) {
+func TestEmulatorCreateRetriedOnlyWhenNotActed(t *testing.T) {
 	t.Parallel()
 	srv, c := newEmu(t, cindertest.Options{})
 	ctx := t.Context()
+	// a 503 proves the server did not act: the POST is replayed
 	srv.Inject(cindertest.Fault{Method: "POST", Path: "/volumes", Status: 503, RetryAfter: "0", Times: 1})
-
-	_, err := c.Volumes.Create(ctx, volumes.CreateRequest{Size: 1, Name: "emu-once"})
-	emuAPIError(t, err, cinder.ErrServiceUnavailable, 503, "")
-	require.Len(t, emuCalls(srv, "POST", "/volumes"), 1, "a POST is never replayed after an answer")
-
-	v := emuVolume(t, c, volumes.CreateRequest{Size: 1, Name: "emu-once"})
+	v, err := c.Volumes.Create(ctx, volumes.CreateRequest{Size: 1, Name: "emu-once"})
+	require.NoError(t, err)
+	require.Len(t, emuCalls(srv, "POST", "/volumes"), 2, "the POST refused with 503 is sent again")
 	all, err := cinder.Collect(c.Volumes.ListRefs(ctx, &volumes.ListOptions{Name: "emu-once"}))
 	require.NoError(t, err)
 	require.Len(t, all, 1, "exactly one volume exists")
 	assert.Equal(t, v.ID, all[0].ID)
-	assert.Len(t, emuCalls(srv, "POST", "/volumes"), 2)
+
+	// a 504 may come after the backend acted: never replayed, reported as "may exist"
+	srv.Inject(cindertest.Fault{Method: "POST", Path: "/volumes", Status: 504, Times: 1})
+	_, err = c.Volumes.Create(ctx, volumes.CreateRequest{Size: 1, Name: "emu-504"})
+	var me *cinder.MayExistError
+	require.ErrorAs(t, err, &me)
+	assert.Equal(t, "emu-504", me.Name)
+	assert.NotEmpty(t, me.RequestID)
+	emuAPIError(t, err, cinder.ErrServer, 504, "")
+	assert.Len(t, emuCalls(srv, "POST", "/volumes"), 3)
 }
 
 func TestEmulatorReauth(t *testing.T) {

@@ -3,6 +3,7 @@ package volumes
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"time"
 
@@ -188,11 +189,22 @@ type CreateRequest struct {
 	ConsistencyGroupID string            `json:"consistencygroup_id,omitempty"`
 	Multiattach        *bool             `json:"multiattach,omitempty"` // deprecated: use a multiattach volume type
 	SchedulerHints     *SchedulerHints   `json:"-"`                     // sent as OS-SCH-HNT:scheduler_hints
+	// ClientToken opts into safe retries of a create whose answer is lost
+	// (a connection broken after sending, an unreadable answer, a 500, 502
+	// or 504): the volume is created with the metadata pair
+	// gocinder_client_token=<ClientToken>, and after a lost answer Create
+	// looks the volume up by it, returning it when found and sending the
+	// create again when not. Use a fresh unique value (a UUID) per volume.
+	// Without it a lost answer is a *cinder.MayExistError naming the volume.
+	ClientToken string `json:"-"`
 }
 
 // Create creates a volume; it returns at once with the volume in "creating"
 // (see WaitForStatus). POST /volumes. backup_id needs 3.47, group_id 3.13.
-// The POST is never retried on an answer: no duplicate volume, ever.
+// The POST is replayed only when the server provably did not act on it
+// (503, 429, 413 with Retry-After, a refused connection); an answer lost
+// after the server may have acted is a *cinder.MayExistError, or, with
+// r.ClientToken set, recovered by looking the volume up (see ClientToken).
 func (m *Manager) Create(ctx context.Context, r CreateRequest) (*Volume, error) {
 	if r.BackupID != "" {
 		if err := m.rc.Check("volumes.Create with BackupID", mv.V(3, 47), mv.Version{}); err != nil {
@@ -204,18 +216,38 @@ func (m *Manager) Create(ctx context.Context, r CreateRequest) (*Volume, error) 
 			return nil, err
 		}
 	}
+	if r.ClientToken != "" {
+		md := make(map[string]string, len(r.Metadata)+1)
+		maps.Copy(md, r.Metadata)
+		md[rest.ClientTokenKey] = r.ClientToken
+		r.Metadata = md
+	}
 	body := struct {
 		Volume CreateRequest   `json:"volume"`
 		Hints  *SchedulerHints `json:"OS-SCH-HNT:scheduler_hints,omitempty"`
 	}{r, r.SchedulerHints}
-	var env struct {
-		Volume Volume `json:"volume"`
+	post := func(ctx context.Context) (*Volume, error) {
+		var env struct {
+			Volume Volume `json:"volume"`
+		}
+		err := m.rc.Do(ctx, rest.Call{Op: "volumes.Create", Method: http.MethodPost, Path: "volumes", Body: body}, &env)
+		if err != nil {
+			return nil, err
+		}
+		return &env.Volume, nil
 	}
-	err := m.rc.Do(ctx, rest.Call{Op: "volumes.Create", Method: http.MethodPost, Path: "volumes", Body: body}, &env)
-	if err != nil {
-		return nil, err
+	lookup := func(ctx context.Context) (*Volume, error) {
+		for v, err := range m.List(ctx, &ListOptions{Metadata: map[string]string{rest.ClientTokenKey: r.ClientToken}}) {
+			if err != nil {
+				return nil, err
+			}
+			if v.Metadata[rest.ClientTokenKey] == r.ClientToken {
+				return &v, nil
+			}
+		}
+		return nil, nil
 	}
-	return &env.Volume, nil
+	return rest.CreateOnce(ctx, "volume", r.Name, r.ClientToken, post, lookup)
 }
 
 // Get returns the volume with the given ID. GET /volumes/{id}

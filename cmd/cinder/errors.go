@@ -23,9 +23,12 @@ func errorLine(err error) string {
 	var usage *usageError
 	var urlErr *url.Error
 	var opErr *net.OpError
+	var mayExist *cinder.MayExistError
 	switch {
 	case errors.As(err, &usage):
 		return oneLine(usage.msg)
+	case errors.As(err, &mayExist):
+		return mayExistMessage(mayExist)
 	case errors.As(err, &apiErr):
 		return apiMessage(apiErr)
 	case errors.As(err, &verr):
@@ -49,6 +52,32 @@ func errorLine(err error) string {
 		msg = sentence(rest)
 	}
 	return oneLine(msg)
+}
+
+// mayExistMessage says that a create's answer was lost and how to find
+// what it may have created.
+func mayExistMessage(e *cinder.MayExistError) string {
+	list := map[string]string{"volume": "list", "snapshot": "snapshot-list", "backup": "backup-list"}[e.Kind]
+	if list == "" {
+		list = "list"
+	}
+	s := "The " + e.Kind
+	find := "cinder " + list + " --sort created_at:desc"
+	if e.Name != "" {
+		s += fmt.Sprintf(" %q", e.Name)
+		find = "cinder " + list + " --name " + e.Name
+	}
+	if e.Token != "" {
+		find = "cinder " + list + " --metadata gocinder_client_token=" + e.Token
+	}
+	s += " may have been created although its answer was lost: "
+	var apiErr *cinder.APIError
+	if errors.As(e.Err, &apiErr) {
+		s += apiMessage(apiErr) // with its Request-ID
+	} else {
+		s += cause(e.Err)
+	}
+	return oneLine(s + "; find it with: " + find)
 }
 
 // apiMessage formats an API error like cinderclient's exceptions:

@@ -98,9 +98,9 @@ func (c *Client) Do(ctx context.Context, call Call, out any) error {
 	}
 	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
 		if errors.Is(err, io.EOF) {
-			return fmt.Errorf("cinder: %s %s: empty response body", resp.Request.Method, resp.Request.URL.Redacted())
+			return &lostError{fmt.Errorf("cinder: %s %s: empty response body", resp.Request.Method, resp.Request.URL.Redacted())}
 		}
-		return fmt.Errorf("cinder: %s %s: decoding response: %w", resp.Request.Method, resp.Request.URL.Redacted(), err)
+		return &lostError{fmt.Errorf("cinder: %s %s: decoding response: %w", resp.Request.Method, resp.Request.URL.Redacted(), err)}
 	}
 	return nil
 }
@@ -222,5 +222,9 @@ func wrapTransport(ctx context.Context, req *http.Request, err error) error {
 	if errors.As(err, &op) && op.Op == "dial" {
 		return &UnreachableError{URL: req.URL.Scheme + "://" + req.URL.Host, Err: err}
 	}
-	return fmt.Errorf("cinder: %s %s: %w", req.Method, req.URL.Redacted(), err)
+	err = fmt.Errorf("cinder: %s %s: %w", req.Method, req.URL.Redacted(), err)
+	if neverSent(err) {
+		return err
+	}
+	return &lostError{err}
 }
