@@ -8,6 +8,7 @@
 # demo         builds, starts the emulator, runs examples/quickstart and the CLI
 # build        bin/cinder and bin/cinder-emulator
 # record       re-record testdata/ fixtures from the real cloud (OS_* environment)
+# api          rewrite api/v1.txt, the record of the exported API (make test checks it)
 
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -15,7 +16,7 @@ BIN         ?= bin
 # the real cloud's scenarios wait a lot: run more of them at once than GOMAXPROCS
 IT_PARALLEL ?= 8
 
-.PHONY: all test fmt-check vet lint integration bench demo build clean record
+.PHONY: all test fmt-check vet lint integration bench demo build clean record api
 
 all: test
 
@@ -48,6 +49,11 @@ integration:
 RECORD_PKGS ?= ./internal/record/ ./snapshots/ ./backups/ ./transfers/ ./attachments/ ./types/ ./qos/ ./quotas/ ./limits/ ./messages/ ./discovery/ ./groups/ ./consistencygroups/ ./services/
 record:
 	CINDER_RECORD=1 $(GO) test -count=1 -p 1 -run Record $(RECORD_PKGS)
+
+# api/v1.txt lists the exported API one identifier a line (as Go's api/go1.*.txt);
+# internal/apiwalk's TestAPIRecord, part of make test, fails when it is stale.
+api:
+	$(GO) test -count=1 -run '^TestAPIRecord$$' ./internal/apiwalk/ -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./bench/...
