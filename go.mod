@@ -5,6 +5,7 @@ go 1.26
 require (
 	github.com/gophercloud/gophercloud/v2 v2.15.0
 	github.com/jarcoal/httpmock v1.4.2
+	github.com/mattn/go-runewidth v0.0.31
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9
 	github.com/stretchr/testify v1.12.1
@@ -12,6 +13,7 @@ require (
 )
 
 require (
+	github.com/clipperhouse/uax29/v2 v2.2.0 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	gopkg.in/yaml.v2 v2.4.0 // indirect
 )

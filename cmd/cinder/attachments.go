@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -75,7 +76,7 @@ func (a *app) printAttachment(rb *rawBodies, at *attachments.Attachment) error {
 	if err := a.printDict(without(o, "connection_info"), "Property"); err != nil {
 		return err
 	}
-	if ci, ok := o.vals["connection_info"].(*object); ok && len(ci.keys) > 0 {
+	if ci, ok := o.Value("connection_info").(*pyfmt.Object); ok && len(ci.Keys()) > 0 {
 		return a.printDict(ci, "Property")
 	}
 	return nil
@@ -238,7 +239,7 @@ func (a *app) attachmentListCommand() command {
 				return err
 			}
 			for _, o := range raws {
-				o.set("server_id", o.vals["instance"])
+				o.Set("server_id", o.Value("instance"))
 			}
 			cols, rows := listRows(raws, []string{"ID", "Volume ID", "Status", "Server ID"}, false)
 			return a.printList(cols, rows, sortColumn(sort))

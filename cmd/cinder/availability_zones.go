@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 
 	"github.com/gocinder/cinder/discovery"
 )
@@ -52,31 +53,31 @@ func zoneStatus(z discovery.AvailabilityZone) string {
 
 // zoneHosts is the tree below a zone whose JSON has "hosts" (host →
 // service → state): "|- host" rows, then "| |- service" rows.
-func zoneHosts(z *object) [][]any {
-	hosts, ok := z.vals["hosts"].(*object)
+func zoneHosts(z *pyfmt.Object) [][]any {
+	hosts, ok := z.Value("hosts").(*pyfmt.Object)
 	if !ok {
 		return nil
 	}
 	var rows [][]any
-	for _, host := range hosts.keys {
+	for _, host := range hosts.Keys() {
 		rows = append(rows, []any{"|- " + host, ""})
-		services, ok := hosts.vals[host].(*object)
+		services, ok := hosts.Value(host).(*pyfmt.Object)
 		if !ok {
 			continue
 		}
-		for _, svc := range services.keys {
-			st, _ := services.vals[svc].(*object)
+		for _, svc := range services.Keys() {
+			st, _ := services.Value(svc).(*pyfmt.Object)
 			if st == nil {
-				st = newObject()
+				st = pyfmt.NewObject()
 			}
 			active, smile := "disabled", "XXX"
-			if b, _ := st.vals["active"].(bool); b {
+			if b, _ := st.Value("active").(bool); b {
 				active = "enabled"
 			}
-			if b, _ := st.vals["available"].(bool); b {
+			if b, _ := st.Value("available").(bool); b {
 				smile = ":-)"
 			}
-			rows = append(rows, []any{"| |- " + svc, active + " " + smile + " " + pyStr(st.vals["updated_at"])})
+			rows = append(rows, []any{"| |- " + svc, active + " " + smile + " " + pyfmt.Str(st.Value("updated_at"))})
 		}
 	}
 	return rows

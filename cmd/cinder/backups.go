@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -46,7 +47,7 @@ func (a *app) backupCommands() []command {
 				if err != nil {
 					return err
 				}
-				var o *object
+				var o *pyfmt.Object
 				if objs := rb.objects("backup-record"); len(objs) > 0 {
 					o = objs[len(objs)-1]
 				} else if o, err = orderedObject(rec); err != nil {
@@ -119,10 +120,10 @@ func (a *app) backupCreateCommand() command {
 			if err != nil {
 				return err
 			}
-			info := newObject()
-			info.set("volume_id", v.ID)
-			for _, k := range o.keys {
-				info.set(k, o.vals[k])
+			info := pyfmt.NewObject()
+			info.Set("volume_id", v.ID)
+			for _, k := range o.Keys() {
+				info.Set(k, o.Value(k))
 			}
 			if wait {
 				if _, err := a.waitBackup(ctx, b.ID); err != nil {
@@ -327,10 +328,10 @@ func (a *app) backupRestoreCommand() command {
 					return err
 				}
 			}
-			info := newObject()
-			info.set("backup_id", b.ID)
-			info.set("volume_id", res.VolumeID)
-			info.set("volume_name", res.VolumeName)
+			info := pyfmt.NewObject()
+			info.Set("backup_id", b.ID)
+			info.Set("volume_id", res.VolumeID)
+			info.Set("volume_name", res.VolumeName)
 			return a.printDict(info, "Property")
 		},
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"io"
 	"net/http"
 	"strings"
@@ -32,25 +33,25 @@ func withRaw(ctx context.Context) (context.Context, *rawBodies) {
 
 // objects returns, in response order, the members named key of every body
 // (an object, or each element of an array).
-func (rb *rawBodies) objects(key string) []*object {
+func (rb *rawBodies) objects(key string) []*pyfmt.Object {
 	rb.mu.Lock()
 	defer rb.mu.Unlock()
-	var out []*object
+	var out []*pyfmt.Object
 	for _, b := range rb.bodies {
-		v, err := decodeOrdered(b)
+		v, err := pyfmt.Decode(b)
 		if err != nil {
 			continue
 		}
-		o, ok := v.(*object)
+		o, ok := v.(*pyfmt.Object)
 		if !ok {
 			continue
 		}
-		switch x := o.vals[key].(type) {
-		case *object:
+		switch x := o.Value(key).(type) {
+		case *pyfmt.Object:
 			out = append(out, x)
 		case []any:
 			for _, e := range x {
-				if eo, ok := e.(*object); ok {
+				if eo, ok := e.(*pyfmt.Object); ok {
 					out = append(out, eo)
 				}
 			}
@@ -60,11 +61,11 @@ func (rb *rawBodies) objects(key string) []*object {
 }
 
 // find returns the last captured object under singular or plural whose id is id.
-func (rb *rawBodies) find(singular, plural, id string) *object {
-	var found *object
+func (rb *rawBodies) find(singular, plural, id string) *pyfmt.Object {
+	var found *pyfmt.Object
 	for _, key := range []string{plural, singular} {
 		for _, o := range rb.objects(key) {
-			if v, _ := o.get("id"); v == id {
+			if v, _ := o.Get("id"); v == id {
 				found = o
 			}
 		}

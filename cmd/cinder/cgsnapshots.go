@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 
 	"github.com/spf13/pflag"
 
@@ -96,10 +97,10 @@ func (a *app) cgsnapshotListCommand() command {
 				}
 			}
 			// Cinder ignores these filters on /cgsnapshots; apply them here.
-			var keep []*object
+			var keep []*pyfmt.Object
 			for _, o := range rb.objects("cgsnapshots") {
-				st, _ := o.get("status")
-				id, _ := o.get("consistencygroup_id")
+				st, _ := o.Get("status")
+				id, _ := o.Get("consistencygroup_id")
 				if (status == "" || st == status) && (groupID == "" || id == groupID) {
 					keep = append(keep, o)
 				}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/gocinder/cinder/internal/pyfmt"
 
 	"github.com/spf13/pflag"
 
@@ -100,7 +101,7 @@ func (a *app) defaultTypeCommands() []command {
 
 // printDefaultType prints one default type as cinderclient's print_dict.
 func (a *app) printDefaultType(rb *rawBodies, d any) error {
-	var o *object
+	var o *pyfmt.Object
 	if objs := rb.objects("default_type"); len(objs) > 0 {
 		o = objs[len(objs)-1]
 	} else {

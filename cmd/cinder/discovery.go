@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strings"
 
 	cinder "github.com/gocinder/cinder"
@@ -40,7 +41,7 @@ func (a *app) discoveryCommands() []command {
 				}
 				cols, keys := []string{"Id", "Status", "Updated"}, []string{"id", "status", "updated"}
 				if len(raws) > 0 {
-					if _, ok := raws[0].get("min_version"); ok {
+					if _, ok := raws[0].Get("min_version"); ok {
 						cols, keys = append(cols, "Min Version", "Version"), append(keys, "min_version", "version")
 					}
 				}
@@ -83,7 +84,7 @@ func extensionSummary(d string) string {
 }
 
 // versions returns the server's versions document entries, as sent.
-func (a *app) versions(ctx context.Context) ([]*object, error) {
+func (a *app) versions(ctx context.Context) ([]*pyfmt.Object, error) {
 	c, err := a.cinder(ctx)
 	if err != nil {
 		return nil, err
@@ -96,23 +97,23 @@ func (a *app) versions(ctx context.Context) ([]*object, error) {
 	if raws := rb.objects("versions"); len(raws) > 0 {
 		return raws, nil
 	}
-	var out []*object
+	var out []*pyfmt.Object
 	for _, v := range vs {
-		o, err := toOrdered(v)
+		o, err := pyfmt.FromValue(v)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, o.(*object))
+		out = append(out, o.(*pyfmt.Object))
 	}
 	return out, nil
 }
 
 // rowsOf picks keys from each object; a missing key is "".
-func rowsOf(objs []*object, keys ...string) [][]any {
+func rowsOf(objs []*pyfmt.Object, keys ...string) [][]any {
 	rows := make([][]any, len(objs))
 	for i, o := range objs {
 		for _, k := range keys {
-			v, ok := o.get(k)
+			v, ok := o.Get(k)
 			if !ok {
 				v = ""
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strconv"
 
 	"github.com/spf13/pflag"
@@ -91,13 +92,13 @@ func (a *app) showEncryption(ctx context.Context, ref string, update func(ctx co
 // printEncryptions prints encryption specs from the server's JSON: Cinder
 // sends them bare (GET) or under "encryption" (POST).
 func (a *app) printEncryptions(rb *rawBodies, list []types.Encryption) error {
-	byType := map[string]*object{}
+	byType := map[string]*pyfmt.Object{}
 	for _, o := range rawEncryptions(rb) {
-		if id, ok := o.vals["volume_type_id"].(string); ok {
+		if id, ok := o.Value("volume_type_id").(string); ok {
 			byType[id] = o
 		}
 	}
-	raws := make([]*object, 0, len(list))
+	raws := make([]*pyfmt.Object, 0, len(list))
 	for _, e := range list {
 		o := byType[e.VolumeTypeID]
 		if o == nil {
@@ -109,8 +110,8 @@ func (a *app) printEncryptions(rb *rawBodies, list []types.Encryption) error {
 		// cinderclient sends unset fields as null, which Cinder's answer
 		// echoes; this client leaves them out, so show them as null
 		for _, k := range []string{"cipher", "key_size"} {
-			if _, ok := o.get(k); !ok {
-				o.set(k, nil)
+			if _, ok := o.Get(k); !ok {
+				o.Set(k, nil)
 			}
 		}
 		raws = append(raws, o)
@@ -120,24 +121,24 @@ func (a *app) printEncryptions(rb *rawBodies, list []types.Encryption) error {
 }
 
 // rawEncryptions returns the captured encryption objects.
-func rawEncryptions(rb *rawBodies) []*object {
+func rawEncryptions(rb *rawBodies) []*pyfmt.Object {
 	rb.mu.Lock()
 	bodies := append([][]byte(nil), rb.bodies...)
 	rb.mu.Unlock()
-	var out []*object
+	var out []*pyfmt.Object
 	for _, b := range bodies {
-		v, err := decodeOrdered(b)
+		v, err := pyfmt.Decode(b)
 		if err != nil {
 			continue
 		}
-		o, ok := v.(*object)
+		o, ok := v.(*pyfmt.Object)
 		if !ok {
 			continue
 		}
-		if inner, ok := o.vals["encryption"].(*object); ok {
+		if inner, ok := o.Value("encryption").(*pyfmt.Object); ok {
 			o = inner
 		}
-		if _, ok := o.get("volume_type_id"); ok {
+		if _, ok := o.Get("volume_type_id"); ok {
 			out = append(out, o)
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -167,7 +168,7 @@ func groupTypeVisibility(v string) (grouptypes.Visibility, error) {
 
 // listGroupTypes lists the group types (private ones too) and returns the
 // server's JSON of each.
-func (a *app) listGroupTypes(ctx context.Context, opts *grouptypes.ListOptions) ([]*object, error) {
+func (a *app) listGroupTypes(ctx context.Context, opts *grouptypes.ListOptions) ([]*pyfmt.Object, error) {
 	c, err := a.cinder(ctx)
 	if err != nil {
 		return nil, err
@@ -185,7 +186,7 @@ func (a *app) printGroupTypes(rb *rawBodies, t *grouptypes.GroupType) error {
 	if err != nil {
 		return err
 	}
-	cols, rows := listRows([]*object{o}, groupTypeColumns, false)
+	cols, rows := listRows([]*pyfmt.Object{o}, groupTypeColumns, false)
 	return a.printList(cols, rows, 0)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"maps"
 	"slices"
 	"strings"
@@ -316,19 +317,19 @@ func (a *app) printReplicationTargets(ctx context.Context, m *groups.Manager, id
 	if len(raws) != len(targets) {
 		raws = raws[:0]
 		for _, t := range targets {
-			o := newObject()
+			o := pyfmt.NewObject()
 			for _, k := range slices.Sorted(maps.Keys(t)) {
-				o.set(k, t[k])
+				o.Set(k, t[k])
 			}
 			raws = append(raws, o)
 		}
 	}
 	// the column titles are the keys themselves, as in cinderclient
-	cols := raws[0].keys
+	cols := raws[0].Keys()
 	rows := make([][]any, len(raws))
 	for i, o := range raws {
 		for _, k := range cols {
-			v, ok := o.get(k)
+			v, ok := o.Get(k)
 			if !ok {
 				v = ""
 			}

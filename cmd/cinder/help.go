@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -11,17 +11,13 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// helpWidth is argparse's: the terminal's 80 columns minus 2.
-const helpWidth = 78
-
 // Groups of global options in "cinder help", as cinderclient shows them.
 const (
-	annGroup      = "group"
-	groupConn     = "Api Connection Options"
-	groupAuth     = "Authentication Options"
-	annAliases    = "aliases"  // other spellings shown with the flag: "--os-tenant-id"
-	annRequired   = "required" // an option shown without brackets in the usage
-	maxHelpColumn = 24
+	annGroup    = "group"
+	groupConn   = "Api Connection Options"
+	groupAuth   = "Authentication Options"
+	annAliases  = "aliases"  // other spellings shown with the flag: "--os-tenant-id"
+	annRequired = "required" // an option shown without brackets in the usage
 )
 
 var groupDescription = map[string]string{
@@ -29,24 +25,11 @@ var groupDescription = map[string]string{
 	groupAuth: "Options specific to the password plugin.",
 }
 
-// helpItem is one argument in a help section.
-type helpItem struct {
-	indent int // 2, or 4 for the subcommands
-	name   string
-	help   string
-}
-
-// helpSection is a titled list of arguments, with an optional description.
-type helpSection struct {
-	title, description string
-	items              []helpItem
-}
-
 // printCommandHelp prints "cinder help COMMAND" in cinderclient's layout:
 // usage, description, microversion range, positional arguments, options.
 func (a *app) printCommandHelp(w io.Writer, cmd *cobra.Command) error {
 	var opts, pos []string
-	pargs := helpSection{title: "Positional Arguments"}
+	pargs := pyfmt.Section{Title: "Positional Arguments"}
 	for _, p := range a.positionals[cmd.Name()] {
 		switch {
 		case p.many && p.optional:
@@ -58,9 +41,9 @@ func (a *app) printCommandHelp(w io.Writer, cmd *cobra.Command) error {
 		default:
 			pos = append(pos, p.name)
 		}
-		pargs.items = append(pargs.items, helpItem{indent: 2, name: p.name, help: p.help})
+		pargs.Items = append(pargs.Items, pyfmt.Item{Indent: 2, Name: p.name, Help: p.help})
 	}
-	options := helpSection{title: "Options"}
+	options := pyfmt.Section{Title: "Options"}
 	local := cmd.LocalNonPersistentFlags()
 	local.SortFlags = false
 	local.VisitAll(func(f *pflag.Flag) {
@@ -70,16 +53,16 @@ func (a *app) printCommandHelp(w io.Writer, cmd *cobra.Command) error {
 			} else {
 				opts = append(opts, "["+usageInvocation(f)+"]")
 			}
-			options.items = append(options.items, helpItem{indent: 2, name: flagInvocation(f), help: f.Usage})
+			options.Items = append(options.Items, pyfmt.Item{Indent: 2, Name: flagInvocation(f), Help: f.Usage})
 		}
 	})
 	var b strings.Builder
-	b.WriteString(usage("cinder "+cmd.Name(), opts, pos))
-	b.WriteString(fill(cmd.Long))
+	b.WriteString(pyfmt.Usage("cinder "+cmd.Name(), opts, pos))
+	b.WriteString(pyfmt.Fill(cmd.Long))
 	if since := cmd.Annotations["since"]; since != "" {
-		b.WriteString(fill("(Supported by API version " + since + " and later)"))
+		b.WriteString(pyfmt.Fill("(Supported by API version " + since + " and later)"))
 	}
-	b.WriteString(formatSections([]helpSection{pargs, options}))
+	b.WriteString(pyfmt.FormatSections([]pyfmt.Section{pargs, options}))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -88,10 +71,10 @@ func (a *app) printCommandHelp(w io.Writer, cmd *cobra.Command) error {
 // options, grouped and ordered as in cinderclient.
 func (a *app) printMainHelp(w io.Writer) error {
 	opts := []string{"[--version]"}
-	main := helpSection{title: "Options", items: []helpItem{{2, "--version", "show program's version number and exit"}}}
-	groups := map[string]*helpSection{}
+	main := pyfmt.Section{Title: "Options", Items: []pyfmt.Item{{Indent: 2, Name: "--version", Help: "show program's version number and exit"}}}
+	groups := map[string]*pyfmt.Section{}
 	for _, g := range []string{groupConn, groupAuth} {
-		groups[g] = &helpSection{title: g, description: groupDescription[g]}
+		groups[g] = &pyfmt.Section{Title: g, Description: groupDescription[g]}
 	}
 	a.root.PersistentFlags().VisitAll(func(f *pflag.Flag) {
 		if f.Hidden {
@@ -103,15 +86,15 @@ func (a *app) printMainHelp(w io.Writer) error {
 		for _, alias := range f.Annotations[annAliases] {
 			name += ", " + alias + meta
 		}
-		it := helpItem{indent: 2, name: name, help: f.Usage}
+		it := pyfmt.Item{Indent: 2, Name: name, Help: f.Usage}
 		if g := f.Annotations[annGroup]; len(g) > 0 {
-			groups[g[0]].items = append(groups[g[0]].items, it)
+			groups[g[0]].Items = append(groups[g[0]].Items, it)
 		} else {
-			main.items = append(main.items, it)
+			main.Items = append(main.Items, it)
 		}
 	})
-	cmds := helpSection{title: "Positional Arguments", items: []helpItem{{indent: 2, name: "<subcommand>"}}}
-	var last []helpItem
+	cmds := pyfmt.Section{Title: "Positional Arguments", Items: []pyfmt.Item{{Indent: 2, Name: "<subcommand>"}}}
+	var last []pyfmt.Item
 	for _, c := range a.root.Commands() {
 		if c.Hidden {
 			continue
@@ -120,21 +103,21 @@ func (a *app) printMainHelp(w io.Writer) error {
 		if since := c.Annotations["since"]; since != "" {
 			help += " (Supported by API versions " + since + " - 3.latest)"
 		}
-		it := helpItem{indent: 4, name: c.Name(), help: help}
+		it := pyfmt.Item{Indent: 4, Name: c.Name(), Help: help}
 		if slices.Contains(shellCommandNames, c.Name()) {
 			last = append(last, it)
 		} else {
-			cmds.items = append(cmds.items, it)
+			cmds.Items = append(cmds.Items, it)
 		}
 	}
-	slices.SortStableFunc(last, func(x, y helpItem) int {
-		return slices.Index(shellCommandNames, x.name) - slices.Index(shellCommandNames, y.name)
+	slices.SortStableFunc(last, func(x, y pyfmt.Item) int {
+		return slices.Index(shellCommandNames, x.Name) - slices.Index(shellCommandNames, y.Name)
 	})
-	cmds.items = append(cmds.items, last...)
+	cmds.Items = append(cmds.Items, last...)
 	var b strings.Builder
-	b.WriteString(usage("cinder", opts, []string{"<subcommand>", "..."}))
-	b.WriteString(fill(a.root.Short))
-	b.WriteString(formatSections([]helpSection{cmds, main, *groups[groupConn], *groups[groupAuth]}))
+	b.WriteString(pyfmt.Usage("cinder", opts, []string{"<subcommand>", "..."}))
+	b.WriteString(pyfmt.Fill(a.root.Short))
+	b.WriteString(pyfmt.FormatSections([]pyfmt.Section{cmds, main, *groups[groupConn], *groups[groupAuth]}))
 	b.WriteString("\nRun \"cinder help SUBCOMMAND\" for help on a subcommand.\n")
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -171,132 +154,6 @@ func usageInvocation(f *pflag.Flag) string {
 		s = "-" + f.Shorthand + strings.TrimPrefix(s, "-"+f.Shorthand+", --"+f.Name)
 	}
 	return s
-}
-
-// formatSections lays the sections out like argparse: one help column for
-// all of them, at most at 24, names too long for it on a line of their
-// own, help texts wrapped at 78.
-func formatSections(sections []helpSection) string {
-	longest := 0
-	for _, s := range sections {
-		for _, it := range s.items {
-			longest = max(longest, it.indent+runes(it.name))
-		}
-	}
-	col := min(longest+2, maxHelpColumn)
-	var b strings.Builder
-	for _, s := range sections {
-		if len(s.items) == 0 {
-			continue
-		}
-		b.WriteString("\n" + s.title + ":\n")
-		if s.description != "" {
-			for _, l := range wrap(s.description, helpWidth-2) {
-				b.WriteString("  " + l + "\n")
-			}
-			b.WriteString("\n")
-		}
-		for _, it := range s.items {
-			b.WriteString(formatItem(it, col))
-		}
-	}
-	return b.String()
-}
-
-func formatItem(it helpItem, col int) string {
-	var b strings.Builder
-	b.WriteString(strings.Repeat(" ", it.indent))
-	lines := wrap(it.help, max(helpWidth-col, 11))
-	room := col - it.indent - 2
-	switch {
-	case len(lines) == 0:
-		b.WriteString(it.name + "\n")
-		return b.String()
-	case runes(it.name) <= room:
-		b.WriteString(it.name + strings.Repeat(" ", room-runes(it.name)+2) + lines[0] + "\n")
-		lines = lines[1:]
-	default:
-		b.WriteString(it.name + "\n")
-	}
-	for _, l := range lines {
-		b.WriteString(strings.Repeat(" ", col) + l + "\n")
-	}
-	return b.String()
-}
-
-// usagePart splits a usage line into the pieces argparse keeps together.
-var usagePart = regexp.MustCompile(`\(.*?\)+(?:\s|$)|\[.*?\]+(?:\s|$)|\S+`)
-
-// usage is argparse's usage line: on one line when it fits in 78
-// columns, else the options wrapped after "usage: prog " and the
-// positional arguments on lines of their own, aligned with them.
-func usage(prog string, opts, pos []string) string {
-	const prefix = "usage: "
-	all := strings.Join(slices.Concat([]string{prog}, opts, pos), " ")
-	if len(prefix)+runes(all) <= helpWidth {
-		return prefix + all + "\n"
-	}
-	split := func(parts []string) []string {
-		var out []string
-		for _, p := range usagePart.FindAllString(strings.Join(parts, " "), -1) {
-			out = append(out, strings.TrimSpace(p))
-		}
-		return out
-	}
-	opts, pos = split(opts), split(pos)
-	indent := strings.Repeat(" ", len(prefix)+runes(prog)+1)
-	var lines []string
-	if len(prefix)+runes(prog) <= helpWidth*3/4 {
-		if len(opts) > 0 {
-			lines = usageLines(slices.Concat([]string{prog}, opts), indent, len(prefix))
-			lines = append(lines, usageLines(pos, indent, -1)...)
-		} else {
-			lines = usageLines(slices.Concat([]string{prog}, pos), indent, len(prefix))
-		}
-	} else {
-		indent = strings.Repeat(" ", len(prefix))
-		lines = usageLines(slices.Concat(opts, pos), indent, -1)
-		if len(lines) > 1 {
-			lines = slices.Concat(usageLines(opts, indent, -1), usageLines(pos, indent, -1))
-		}
-		lines = slices.Concat([]string{prog}, lines)
-	}
-	return prefix + strings.Join(lines, "\n") + "\n"
-}
-
-// usageLines fills parts into lines of at most 78 columns, each starting
-// with indent; the first starts after a prefix of prefixLen columns
-// instead when prefixLen ≥ 0.
-func usageLines(parts []string, indent string, prefixLen int) []string {
-	var lines, line []string
-	n := len(indent) - 1
-	if prefixLen >= 0 {
-		n = prefixLen - 1
-	}
-	for _, p := range parts {
-		if n+1+runes(p) > helpWidth && len(line) > 0 {
-			lines = append(lines, indent+strings.Join(line, " "))
-			line, n = nil, len(indent)-1
-		}
-		line = append(line, p)
-		n += runes(p) + 1
-	}
-	if len(line) > 0 {
-		lines = append(lines, indent+strings.Join(line, " "))
-	}
-	if prefixLen >= 0 && len(lines) > 0 {
-		lines[0] = lines[0][len(indent):]
-	}
-	return lines
-}
-
-// fill wraps a description at 78 columns, after an empty line.
-func fill(s string) string {
-	lines := wrap(s, helpWidth)
-	if len(lines) == 0 {
-		return ""
-	}
-	return "\n" + strings.Join(lines, "\n") + "\n"
 }
 
 // shellCommands are the built-ins that never talk to the server.

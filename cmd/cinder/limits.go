@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 
 	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/limits"
@@ -20,13 +21,13 @@ func (a *app) limitsCommands() []command {
 				if err != nil {
 					return err
 				}
-				abs, _ := o.vals["absolute"].(*object)
+				abs, _ := o.Value("absolute").(*pyfmt.Object)
 				if abs == nil {
-					abs = newObject()
+					abs = pyfmt.NewObject()
 				}
-				rows := make([][]any, len(abs.keys))
-				for i, k := range abs.keys {
-					rows[i] = []any{k, abs.vals[k]}
+				rows := make([][]any, len(abs.Keys()))
+				for i, k := range abs.Keys() {
+					rows[i] = []any{k, abs.Value(k)}
 				}
 				return a.printList([]string{"Name", "Value"}, rows, 0)
 			},
@@ -41,20 +42,20 @@ func (a *app) limitsCommands() []command {
 					return err
 				}
 				var rows [][]any
-				groups, _ := o.vals["rate"].([]any)
+				groups, _ := o.Value("rate").([]any)
 				for _, g := range groups {
-					group, ok := g.(*object)
+					group, ok := g.(*pyfmt.Object)
 					if !ok {
 						continue
 					}
-					rates, _ := group.vals["limit"].([]any)
+					rates, _ := group.Value("limit").([]any)
 					for _, r := range rates {
-						rate, ok := r.(*object)
+						rate, ok := r.(*pyfmt.Object)
 						if !ok {
 							continue
 						}
-						rows = append(rows, []any{rate.vals["verb"], group.vals["uri"], rate.vals["value"],
-							rate.vals["remaining"], rate.vals["unit"], rate.vals["next-available"]})
+						rows = append(rows, []any{rate.Value("verb"), group.Value("uri"), rate.Value("value"),
+							rate.Value("remaining"), rate.Value("unit"), rate.Value("next-available")})
 					}
 				}
 				return a.printList([]string{"Verb", "URI", "Value", "Remain", "Unit", "Next_Available"}, rows, 0)
@@ -65,7 +66,7 @@ func (a *app) limitsCommands() []command {
 
 // limits fetches GET /limits (of args[0], the project, when given) and
 // returns the server's "limits" object.
-func (a *app) limits(ctx context.Context, cmd string, args []string) (*object, error) {
+func (a *app) limits(ctx context.Context, cmd string, args []string) (*pyfmt.Object, error) {
 	c, err := a.cinder(ctx)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"iter"
 
 	"github.com/spf13/pflag"
@@ -10,7 +11,7 @@ import (
 // listRaw runs list(ctx, opts), stopping after limit items when limit is
 // positive, and returns the server's JSON objects under key, one per item
 // read. With none (--limit 0) it sends nothing and returns no object.
-func listRaw[O, T any](ctx context.Context, list func(context.Context, O) iter.Seq2[T, error], opts O, limit int, none bool, key string) ([]*object, error) {
+func listRaw[O, T any](ctx context.Context, list func(context.Context, O) iter.Seq2[T, error], opts O, limit int, none bool, key string) ([]*pyfmt.Object, error) {
 	if none {
 		return nil, nil
 	}
@@ -39,7 +40,7 @@ func zeroLimit(fs *pflag.FlagSet, limit int) bool {
 // listAllRaw runs list(ctx, opts) to the end and returns the server's JSON
 // objects under key or, when the capture does not match the items, the
 // items themselves as objects.
-func listAllRaw[O, T any](ctx context.Context, list func(context.Context, O) iter.Seq2[T, error], opts O, key string) ([]*object, error) {
+func listAllRaw[O, T any](ctx context.Context, list func(context.Context, O) iter.Seq2[T, error], opts O, key string) ([]*pyfmt.Object, error) {
 	rctx, rb := withRaw(ctx)
 	var items []T
 	for t, err := range list(rctx, opts) {
@@ -52,7 +53,7 @@ func listAllRaw[O, T any](ctx context.Context, list func(context.Context, O) ite
 	if len(raws) == len(items) {
 		return raws, nil
 	}
-	out := make([]*object, len(items))
+	out := make([]*pyfmt.Object, len(items))
 	for i := range items {
 		var err error
 		if out[i], err = orderedObject(items[i]); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"slices"
 	"strings"
 
@@ -12,43 +13,43 @@ import (
 // printDict prints o as cinderclient's print_dict does: a "Property | Value"
 // table sorted by property; the keys in formatters, when dicts, as one
 // "key : value" line per key. -f json|yaml|value and -c apply.
-func (a *app) printDict(o *object, property string, formatters ...string) error {
-	keys := o.keys
+func (a *app) printDict(o *pyfmt.Object, property string, formatters ...string) error {
+	keys := o.Keys()
 	if len(a.g.columns) > 0 {
 		keys = nil
 		for _, c := range a.g.columns {
-			if _, ok := o.get(c); !ok {
-				return usagef("no property %q (choose from %s)", c, strings.Join(o.keys, ", "))
+			if _, ok := o.Get(c); !ok {
+				return usagef("no property %q (choose from %s)", c, strings.Join(o.Keys(), ", "))
 			}
 			keys = append(keys, c)
 		}
 	}
 	switch a.g.format {
 	case "json", "yaml":
-		sub := newObject()
+		sub := pyfmt.NewObject()
 		for _, k := range keys {
-			sub.set(k, o.vals[k])
+			sub.Set(k, o.Value(k))
 		}
 		return a.encode(sub)
 	case "value":
 		for _, k := range keys {
-			fmt.Fprintln(a.stdout, pyStr(o.vals[k]))
+			fmt.Fprintln(a.stdout, pyfmt.Str(o.Value(k)))
 		}
 		return nil
 	}
-	t := &table{header: []string{property, "Value"}}
+	t := &pyfmt.Table{Header: []string{property, "Value"}}
 	for _, k := range keys {
-		v := o.vals[k]
-		s := pyStr(v)
-		if d, ok := v.(*object); ok && slices.Contains(formatters, k) {
-			s = prettyDict(d)
+		v := o.Value(k)
+		s := pyfmt.Str(v)
+		if d, ok := v.(*pyfmt.Object); ok && slices.Contains(formatters, k) {
+			s = pyfmt.PrettyDict(d)
 		}
-		t.rows = append(t.rows, []string{k, strings.ReplaceAll(s, "\r", " ")})
+		t.Rows = append(t.Rows, []string{k, strings.ReplaceAll(s, "\r", " ")})
 	}
 	if len(a.g.columns) == 0 {
-		t.sortBy(0)
+		t.SortBy(0)
 	}
-	return t.render(a.stdout)
+	return t.Render(a.stdout)
 }
 
 // printList prints rows as cinderclient's print_list does: None as "-",
@@ -88,36 +89,36 @@ func (a *app) printList(header []string, rows [][]any, sortCol int) error {
 	case "json", "yaml":
 		list := make([]any, 0, len(rows))
 		for _, r := range rows {
-			o := newObject()
+			o := pyfmt.NewObject()
 			for j, v := range pick(r) {
-				o.set(hdr[j], v)
+				o.Set(hdr[j], v)
 			}
 			list = append(list, o)
 		}
 		return a.encode(list)
 	}
-	t := &table{header: hdr}
+	t := &pyfmt.Table{Header: hdr}
 	for _, r := range rows {
 		cells := make([]string, len(idx))
 		for j, v := range pick(r) {
 			if v == nil {
 				cells[j] = "-"
 			} else {
-				cells[j] = strings.ReplaceAll(pyStr(v), "\r", " ")
+				cells[j] = strings.ReplaceAll(pyfmt.Str(v), "\r", " ")
 			}
 		}
-		t.rows = append(t.rows, cells)
+		t.Rows = append(t.Rows, cells)
 	}
 	if sortCol >= 0 {
-		t.sortBy(sortCol)
+		t.SortBy(sortCol)
 	}
 	if a.g.format == "value" {
-		for _, r := range t.rows {
+		for _, r := range t.Rows {
 			fmt.Fprintln(a.stdout, strings.Join(r, " "))
 		}
 		return nil
 	}
-	return t.render(a.stdout)
+	return t.Render(a.stdout)
 }
 
 // encode writes v (ordered values) as JSON or YAML.
@@ -141,10 +142,10 @@ func (a *app) encode(v any) error {
 // yamlNode converts an ordered value to a YAML node, keeping key order.
 func yamlNode(v any) *yaml.Node {
 	switch x := v.(type) {
-	case *object:
+	case *pyfmt.Object:
 		n := &yaml.Node{Kind: yaml.MappingNode}
-		for _, k := range x.keys {
-			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, yamlNode(x.vals[k]))
+		for _, k := range x.Keys() {
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, yamlNode(x.Value(k)))
 		}
 		return n
 	case []any:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 
 	"github.com/spf13/pflag"
 
@@ -33,12 +34,12 @@ func (a *app) poolCommands() []command {
 			if err := a.printDict(without(o, "properties"), "Volume stats"); err != nil {
 				return err
 			}
-			props, _ := o.get("properties")
-			po, ok := props.(*object)
+			props, _ := o.Get("properties")
+			po, ok := props.(*pyfmt.Object)
 			if !ok {
-				po = newObject()
+				po = pyfmt.NewObject()
 			}
-			return a.printDict(po, "Backend properties", po.keys...)
+			return a.printDict(po, "Backend properties", po.Keys()...)
 		},
 	}}
 }
@@ -83,15 +84,15 @@ func (a *app) getPoolsCommand() command {
 				return err
 			}
 			for _, p := range rb.objects("pools") {
-				o := newObject()
-				if n, ok := p.get("name"); ok {
-					o.set("name", n)
+				o := pyfmt.NewObject()
+				if n, ok := p.Get("name"); ok {
+					o.Set("name", n)
 				}
 				if detail {
-					if cp, ok := p.get("capabilities"); ok {
-						if co, ok := cp.(*object); ok {
-							for _, k := range co.keys {
-								o.set(k, co.vals[k])
+					if cp, ok := p.Get("capabilities"); ok {
+						if co, ok := cp.(*pyfmt.Object); ok {
+							for _, k := range co.Keys() {
+								o.Set(k, co.Value(k))
 							}
 						}
 					}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -59,14 +60,14 @@ func (a *app) quotaCommands() []command {
 				}
 				cols := []string{"Type", "In_use", "Reserved", "Limit", "Allocated"}
 				var rows [][]any
-				for _, k := range o.keys {
-					usage, ok := o.vals[k].(*object)
+				for _, k := range o.Keys() {
+					usage, ok := o.Value(k).(*pyfmt.Object)
 					if !ok || !isQuotaKey(k) {
 						continue
 					}
 					row := []any{k}
 					for _, col := range cols[1:] {
-						v, ok := usage.get(strings.ToLower(col))
+						v, ok := usage.Get(strings.ToLower(col))
 						if !ok {
 							v = ""
 						}
@@ -132,17 +133,17 @@ func (a *app) showQuota(ctx context.Context, key string, get func(context.Contex
 	if err != nil {
 		return err
 	}
-	out := newObject()
-	for _, k := range o.keys {
+	out := pyfmt.NewObject()
+	for _, k := range o.Keys() {
 		if isQuotaKey(k) {
-			out.set(k, o.vals[k])
+			out.Set(k, o.Value(k))
 		}
 	}
 	return a.printDict(out, "Property")
 }
 
 // lastNamed is the last captured object under key, or v converted.
-func lastNamed(rb *rawBodies, key string, v any) (*object, error) {
+func lastNamed(rb *rawBodies, key string, v any) (*pyfmt.Object, error) {
 	if objs := rb.objects(key); len(objs) > 0 {
 		return objs[len(objs)-1], nil
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,7 @@ import (
 
 // rawObject returns the captured server JSON of the resource id (under
 // singular or plural), or v converted when nothing was captured.
-func rawObject(rb *rawBodies, singular, plural, id string, v any) (*object, error) {
+func rawObject(rb *rawBodies, singular, plural, id string, v any) (*pyfmt.Object, error) {
 	if o := rb.find(singular, plural, id); o != nil {
 		return o, nil
 	}
@@ -36,12 +37,12 @@ func (a *app) printRaw(rb *rawBodies, singular, plural, id string, v any, format
 }
 
 // orderedObject converts a Go value to an ordered object.
-func orderedObject(v any) (*object, error) {
-	o, err := toOrdered(v)
+func orderedObject(v any) (*pyfmt.Object, error) {
+	o, err := pyfmt.FromValue(v)
 	if err != nil {
 		return nil, err
 	}
-	obj, ok := o.(*object)
+	obj, ok := o.(*pyfmt.Object)
 	if !ok {
 		return nil, fmt.Errorf("cinder: unexpected %T where an object was expected", o)
 	}
@@ -49,7 +50,7 @@ func orderedObject(v any) (*object, error) {
 }
 
 // lastObject returns the last captured JSON body, when it is an object.
-func lastObject(rb *rawBodies) *object {
+func lastObject(rb *rawBodies) *pyfmt.Object {
 	rb.mu.Lock()
 	var last []byte
 	if n := len(rb.bodies); n > 0 {
@@ -59,20 +60,20 @@ func lastObject(rb *rawBodies) *object {
 	if last == nil {
 		return nil
 	}
-	v, err := decodeOrdered(last)
+	v, err := pyfmt.Decode(last)
 	if err != nil {
 		return nil
 	}
-	o, _ := v.(*object)
+	o, _ := v.(*pyfmt.Object)
 	return o
 }
 
 // without returns a copy of o without the given keys.
-func without(o *object, keys ...string) *object {
-	out := newObject()
-	for _, k := range o.keys {
+func without(o *pyfmt.Object, keys ...string) *pyfmt.Object {
+	out := pyfmt.NewObject()
+	for _, k := range o.Keys() {
 		if !contains(keys, k) {
-			out.set(k, o.vals[k])
+			out.Set(k, o.Value(k))
 		}
 	}
 	return out
@@ -81,14 +82,14 @@ func without(o *object, keys ...string) *object {
 // listRows picks the table columns from raw objects the way cinderclient's
 // print_list does: the key is the column title in lower case with "_" for
 // spaces; a missing key is "" or, with exclude, drops the column.
-func listRows(raws []*object, cols []string, exclude bool) ([]string, [][]any) {
+func listRows(raws []*pyfmt.Object, cols []string, exclude bool) ([]string, [][]any) {
 	keyOf := func(col string) string { return strings.ReplaceAll(strings.ToLower(col), " ", "_") }
 	var keep []string
 	for _, col := range cols {
 		ok := true
 		if exclude {
 			for _, o := range raws {
-				if _, has := o.get(keyOf(col)); !has {
+				if _, has := o.Get(keyOf(col)); !has {
 					ok = false
 					break
 				}
@@ -101,7 +102,7 @@ func listRows(raws []*object, cols []string, exclude bool) ([]string, [][]any) {
 	rows := make([][]any, len(raws))
 	for i, o := range raws {
 		for _, col := range keep {
-			v, ok := o.get(keyOf(col))
+			v, ok := o.Get(keyOf(col))
 			if !ok {
 				v = ""
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"slices"
 
 	"github.com/spf13/pflag"
@@ -130,7 +131,7 @@ func (a *app) printStatusChange(rb *rawBodies, ch *services.StatusChange, withRe
 	if withReason {
 		cols = append(cols, "Disabled Reason")
 	}
-	cols, rows := listRows([]*object{o}, cols, false)
+	cols, rows := listRows([]*pyfmt.Object{o}, cols, false)
 	return a.printList(cols, rows, -1)
 }
 

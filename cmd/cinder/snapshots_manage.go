@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -65,8 +66,8 @@ func (a *app) snapshotMoreCommands() []command {
 				// cinderclient prints the whole answer: {"metadata": {…}}
 				o := lastObject(rb)
 				if o == nil {
-					o = newObject()
-					o.set("metadata", rawMetadata(rb, got))
+					o = pyfmt.NewObject()
+					o.Set("metadata", rawMetadata(rb, got))
 				}
 				return a.printDict(o, "Property")
 			},

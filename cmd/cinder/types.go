@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"slices"
 	"strings"
 
@@ -243,7 +244,7 @@ func parseInlineDict(s string) map[string]string {
 
 // listTypes lists the volume types (private ones too, as cinderclient's
 // is_public=None does) and returns the server's JSON of each.
-func (a *app) listTypes(ctx context.Context, opts *types.ListOptions) ([]*object, error) {
+func (a *app) listTypes(ctx context.Context, opts *types.ListOptions) ([]*pyfmt.Object, error) {
 	c, err := a.cinder(ctx)
 	if err != nil {
 		return nil, err
@@ -257,7 +258,7 @@ func (a *app) listTypes(ctx context.Context, opts *types.ListOptions) ([]*object
 // printTypes prints the types as cinderclient's print_volume_type_list,
 // from the captured JSON when there is one.
 func (a *app) printTypes(rb *rawBodies, list []types.VolumeType) error {
-	raws := make([]*object, len(list))
+	raws := make([]*pyfmt.Object, len(list))
 	for i := range list {
 		o, err := rawObject(rb, "volume_type", "volume_types", list[i].ID, list[i])
 		if err != nil {

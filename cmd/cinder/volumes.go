@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strconv"
 	"strings"
 
@@ -36,7 +37,7 @@ func (a *app) volumeCommands() []command {
 
 // rawVolume returns the server's JSON for v: from the responses already
 // captured in rb, or from a fresh GET.
-func (a *app) rawVolume(ctx context.Context, rb *rawBodies, v *volumes.Volume) (*object, error) {
+func (a *app) rawVolume(ctx context.Context, rb *rawBodies, v *volumes.Volume) (*pyfmt.Object, error) {
 	if o := rb.find("volume", "volumes", v.ID); o != nil {
 		return o, nil
 	}
@@ -50,25 +51,25 @@ func (a *app) rawVolume(ctx context.Context, rb *rawBodies, v *volumes.Volume) (
 	if o := rb.find("volume", "volumes", v.ID); o != nil {
 		return o, nil
 	}
-	o, err := toOrdered(v)
+	o, err := pyfmt.FromValue(v)
 	if err != nil {
 		return nil, err
 	}
-	return o.(*object), nil
+	return o.(*pyfmt.Object), nil
 }
 
 // createInfo is what cinderclient prints of a volume it created or
 // managed: the server's dict without links, readonly lifted from metadata.
-func createInfo(o *object) *object {
-	out := newObject()
-	for _, k := range o.keys {
+func createInfo(o *pyfmt.Object) *pyfmt.Object {
+	out := pyfmt.NewObject()
+	for _, k := range o.Keys() {
 		if k != "links" {
-			out.set(k, o.vals[k])
+			out.Set(k, o.Value(k))
 		}
 	}
-	if md, ok := out.vals["metadata"].(*object); ok {
-		if ro, ok := md.get("readonly"); ok {
-			out.set("readonly", ro)
+	if md, ok := out.Value("metadata").(*pyfmt.Object); ok {
+		if ro, ok := md.Get("readonly"); ok {
+			out.Set("readonly", ro)
 		}
 	}
 	return out
@@ -76,20 +77,20 @@ func createInfo(o *object) *object {
 
 // showInfo is createInfo with attachments split into attachment_ids and
 // attached_servers, as cinderclient's show does.
-func showInfo(o *object) *object {
+func showInfo(o *pyfmt.Object) *pyfmt.Object {
 	out := createInfo(o)
 	ids, servers := []any{}, []any{}
-	if list, ok := out.vals["attachments"].([]any); ok {
+	if list, ok := out.Value("attachments").([]any); ok {
 		for _, e := range list {
-			if at, ok := e.(*object); ok {
-				ids = append(ids, at.vals["attachment_id"])
-				servers = append(servers, at.vals["server_id"])
+			if at, ok := e.(*pyfmt.Object); ok {
+				ids = append(ids, at.Value("attachment_id"))
+				servers = append(servers, at.Value("server_id"))
 			}
 		}
 	}
-	out.del("attachments")
-	out.set("attachment_ids", ids)
-	out.set("attached_servers", servers)
+	out.Delete("attachments")
+	out.Set("attachment_ids", ids)
+	out.Set("attached_servers", servers)
 	return out
 }
 
@@ -235,17 +236,17 @@ func (a *app) list(ctx context.Context, opts *volumes.ListOptions, fields string
 	}
 	for _, o := range raws {
 		var servers []string
-		if list, ok := o.vals["attachments"].([]any); ok {
+		if list, ok := o.Value("attachments").([]any); ok {
 			for _, e := range list {
-				if at, ok := e.(*object); ok {
-					servers = append(servers, pyStr(at.vals["server_id"]))
+				if at, ok := e.(*pyfmt.Object); ok {
+					servers = append(servers, pyfmt.Str(at.Value("server_id")))
 				}
 			}
 		}
-		o.set("attached_to", strings.Join(servers, ","))
-		if t, ok := o.get("os-vol-tenant-attr:tenant_id"); ok {
-			if _, has := o.get("tenant_id"); !has {
-				o.set("tenant_id", t)
+		o.Set("attached_to", strings.Join(servers, ","))
+		if t, ok := o.Get("os-vol-tenant-attr:tenant_id"); ok {
+			if _, has := o.Get("tenant_id"); !has {
+				o.Set("tenant_id", t)
 			}
 		}
 	}
@@ -255,7 +256,7 @@ func (a *app) list(ctx context.Context, opts *volumes.ListOptions, fields string
 		key := strings.ReplaceAll(strings.ToLower(col), " ", "_")
 		ok := true
 		for _, o := range raws {
-			if _, has := o.get(key); !has {
+			if _, has := o.Get(key); !has {
 				ok = false
 				break
 			}
@@ -267,7 +268,7 @@ func (a *app) list(ctx context.Context, opts *volumes.ListOptions, fields string
 	rows := make([][]any, len(raws))
 	for i, o := range raws {
 		for _, col := range keep {
-			rows[i] = append(rows[i], o.vals[strings.ReplaceAll(strings.ToLower(col), " ", "_")])
+			rows[i] = append(rows[i], o.Value(strings.ReplaceAll(strings.ToLower(col), " ", "_")))
 		}
 	}
 	if err := a.printList(keep, rows, sortColumn(opts.Sort)); err != nil {
@@ -549,15 +550,15 @@ func (a *app) summaryCommand() command {
 			if err != nil {
 				return err
 			}
-			var info *object
+			var info *pyfmt.Object
 			if objs := rb.objects("volume-summary"); len(objs) > 0 {
 				info = objs[len(objs)-1]
 			} else {
-				o, err := toOrdered(s)
+				o, err := pyfmt.FromValue(s)
 				if err != nil {
 					return err
 				}
-				info = o.(*object)
+				info = o.(*pyfmt.Object)
 			}
 			formatters := []string{"total_size", "total_count"}
 			if mv.MustParse(c.Microversion()).AtLeast(mv.V(3, 36)) {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"strconv"
 
 	"github.com/spf13/pflag"
@@ -283,18 +284,18 @@ func (a *app) uploadToImageCommand() command {
 			if err != nil {
 				return err
 			}
-			var info *object
+			var info *pyfmt.Object
 			if objs := rb.objects("os-volume_upload_image"); len(objs) > 0 {
 				info = objs[len(objs)-1]
 			} else {
-				o, err := toOrdered(res)
+				o, err := pyfmt.FromValue(res)
 				if err != nil {
 					return err
 				}
-				info = o.(*object)
+				info = o.(*pyfmt.Object)
 			}
-			if vt, ok := info.vals["volume_type"].(*object); ok {
-				info.set("volume_type", vt.vals["name"])
+			if vt, ok := info.Value("volume_type").(*pyfmt.Object); ok {
+				info.Set("volume_type", vt.Value("name"))
 			}
 			return a.printDict(info, "Property")
 		},

@@ -124,7 +124,7 @@ func (a *app) manageableListCommand() command {
 			rows := make([][]any, len(raws))
 			for i, o := range raws {
 				for _, col := range cols {
-					rows[i] = append(rows[i], o.vals[col])
+					rows[i] = append(rows[i], o.Value(col))
 				}
 			}
 			return a.printList(cols, rows, -1)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/gocinder/cinder/internal/pyfmt"
 	"slices"
 
 	"github.com/gocinder/cinder/volumes"
@@ -140,16 +141,16 @@ func (a *app) setOrUnset(ctx context.Context, args []string, valid string,
 
 // printMetadataOf prints the "metadata" object of a resource's JSON (an
 // empty table when it has none).
-func (a *app) printMetadataOf(o *object) error {
-	md, _ := o.vals["metadata"].(*object)
+func (a *app) printMetadataOf(o *pyfmt.Object) error {
+	md, _ := o.Value("metadata").(*pyfmt.Object)
 	if md == nil {
-		md = newObject()
+		md = pyfmt.NewObject()
 	}
 	return a.printDict(md, "Metadata-property")
 }
 
 // rawMetadata is the "metadata" object of the last captured response, or md.
-func rawMetadata(rb *rawBodies, md map[string]string) *object {
+func rawMetadata(rb *rawBodies, md map[string]string) *pyfmt.Object {
 	rb.mu.Lock()
 	n := len(rb.bodies)
 	var last []byte
@@ -158,22 +159,22 @@ func rawMetadata(rb *rawBodies, md map[string]string) *object {
 	}
 	rb.mu.Unlock()
 	if last != nil {
-		if v, err := decodeOrdered(last); err == nil {
-			if o, ok := v.(*object); ok {
-				if m, ok := o.vals["metadata"].(*object); ok {
+		if v, err := pyfmt.Decode(last); err == nil {
+			if o, ok := v.(*pyfmt.Object); ok {
+				if m, ok := o.Value("metadata").(*pyfmt.Object); ok {
 					return m
 				}
 			}
 		}
 	}
-	out := newObject()
+	out := pyfmt.NewObject()
 	keys := make([]string, 0, len(md))
 	for k := range md {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		out.set(k, md[k])
+		out.Set(k, md[k])
 	}
 	return out
 }

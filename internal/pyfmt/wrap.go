@@ -1,4 +1,4 @@
-package main
+package pyfmt
 
 import (
 	"strings"
@@ -6,12 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// wrap breaks s into lines of at most width characters the way Python's
-// textwrap.wrap does with its defaults, which is what argparse uses for
-// help texts: runs of white space become one space, a line may also end
+// Wrap breaks s into lines of at most width characters the way argparse
+// does for help texts: runs of white space become one space, then
+// Python's textwrap.wrap with its defaults applies: a line may also end
 // after the hyphen of a hyphenated word ("snapshot-" / "id"), and a word
 // longer than a line is cut.
-func wrap(s string, width int) []string {
+func Wrap(s string, width int) []string {
 	chunks := wrapChunks(strings.Join(strings.Fields(s), " "))
 	var lines []string
 	for len(chunks) > 0 {
