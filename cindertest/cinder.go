@@ -25,9 +25,11 @@ type call struct {
 
 func (c *call) at(minor int) bool { return c.mv.atLeast(3, minor) }
 
-// faultNames maps status codes to Cinder's fault envelope keys.
-var faultNames = map[int]string{400: "badRequest", 403: "forbidden", 404: "itemNotFound",
-	405: "badMethod", 409: "conflictingRequest", 413: "overLimit", 406: "computeFault", 500: "computeFault"}
+// faultNames maps status codes to Cinder's fault envelope keys (wsgi.Fault._fault_names;
+// any other status is a computeFault).
+var faultNames = map[int]string{400: "badRequest", 401: "unauthorized", 403: "forbidden", 404: "itemNotFound",
+	405: "badMethod", 409: "conflictingRequest", 413: "overLimit", 415: "badMediaType", 501: "notImplemented",
+	503: "serviceUnavailable"}
 
 func (c *call) fault(code int, format string, args ...any) {
 	writeFault(c.w, code, fmt.Sprintf(format, args...))

@@ -39,10 +39,11 @@ type identity struct {
 	tokens   map[string]*token   // by token id
 	revoked  map[string]bool     // revoked or expired token ids
 	roleIDs  map[string]string   // role name -> id
+	clock    func() time.Time    // Options.Now
 }
 
-func newIdentity() *identity {
-	ids := &identity{projects: map[string]*project{}, users: map[string]*user{},
+func newIdentity(clock func() time.Time) *identity {
+	ids := &identity{clock: clock, projects: map[string]*project{}, users: map[string]*user{},
 		tokens: map[string]*token{}, revoked: map[string]bool{}, roleIDs: map[string]string{}}
 	ids.addUser("admin", "admin", ids.addProject("admin"), []string{"admin", "member", "reader"})
 	ids.addUser("demo", "demo", ids.addProject("demo"), []string{"member", "reader"})
@@ -92,11 +93,18 @@ func (ids *identity) projectByName(name string) *project {
 }
 
 func (ids *identity) issue(u *user, projectID string, methods []string, ttl time.Duration) *token {
-	now := time.Now().UTC()
+	now := ids.clock().UTC()
 	t := &token{id: "gAAAAA" + randHex(90), userID: u.id, projectID: projectID, methods: methods,
 		issued: now, expires: now.Add(ttl), auditID: randHex(11)}
 	ids.tokens[t.id] = t
 	return t
+}
+
+// expire makes the token with this id expire at now (Fault.ExpireToken).
+func (ids *identity) expire(id string, now time.Time) {
+	if t := ids.tokens[id]; t != nil {
+		t.expires = now
+	}
 }
 
 // valid returns the live token with this id, or nil.
@@ -105,7 +113,7 @@ func (ids *identity) valid(id string) *token {
 	if t == nil {
 		return nil
 	}
-	if time.Now().After(t.expires) {
+	if !ids.clock().Before(t.expires) {
 		ids.revoke(id)
 		return nil
 	}

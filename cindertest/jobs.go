@@ -17,7 +17,7 @@ type job struct {
 func (c *call) later(fn func()) {
 	st := c.s.st
 	st.seq++
-	st.jobs = append(st.jobs, job{at: time.Now().Add(c.s.opts.CreateDelay), seq: st.seq, fn: fn})
+	st.jobs = append(st.jobs, job{at: c.s.now().Add(c.s.opts.CreateDelay), seq: st.seq, fn: fn})
 }
 
 // runJobs runs the due jobs in the order they were scheduled.

@@ -199,18 +199,31 @@ func (s *Server) writeTokenV3(w http.ResponseWriter, status int, t *token) {
 var catalogServices = [][2]string{{"block-storage", "cinder"}, {"volumev3", "cinderv3"},
 	{"volumev2", "cinderv2"}, {"volume", "cinderv1"}}
 
+// catalogEntry is one service of the catalog, as type, name and URL.
+type catalogEntry struct{ typ, name, url string }
+
+// catalog lists the services of a token's catalog: Keystone (at identityURL),
+// Cinder under every type it is registered under, and an image service, as
+// on a real cloud: python-openstackclient's `volume create` looks the image
+// endpoint up even without --image. The emulator serves no image API; its
+// URL answers 404.
+func (s *Server) catalog(identityURL, projectID string) []catalogEntry {
+	cat := []catalogEntry{{"identity", "keystone", identityURL}}
+	for _, cs := range catalogServices {
+		cat = append(cat, catalogEntry{cs[0], cs[1], s.CinderURL() + "/v3/" + projectID})
+	}
+	return append(cat, catalogEntry{"image", "glance", s.url + "/image"})
+}
+
 func (s *Server) catalogV3(projectID string) []any {
-	svc := func(typ, name, url string) map[string]any {
+	var cat []any
+	for _, e := range s.catalog(s.AuthURL()+"/", projectID) {
 		var eps []any
 		for _, iface := range []string{"public", "internal", "admin"} {
-			eps = append(eps, map[string]string{"id": stableID(typ + iface), "interface": iface,
-				"region_id": region, "region": region, "url": url})
+			eps = append(eps, map[string]string{"id": stableID(e.typ + iface), "interface": iface,
+				"region_id": region, "region": region, "url": e.url})
 		}
-		return map[string]any{"endpoints": eps, "id": stableID(typ), "type": typ, "name": name}
-	}
-	cat := []any{svc("identity", "keystone", s.AuthURL()+"/")}
-	for _, cs := range catalogServices {
-		cat = append(cat, svc(cs[0], cs[1], s.CinderURL()+"/v3/"+projectID))
+		cat = append(cat, map[string]any{"endpoints": eps, "id": stableID(e.typ), "type": e.typ, "name": e.name})
 	}
 	return cat
 }
@@ -265,14 +278,10 @@ func (s *Server) ksTokensV2(w http.ResponseWriter, r *http.Request) {
 	t := s.ids.issue(u, u.projectID, []string{"password"}, s.opts.TokenTTL)
 	p := s.ids.projects[t.projectID]
 	var cat []any
-	for _, cs := range append([][2]string{{"identity", "keystone"}}, catalogServices...) {
-		url := s.CinderURL() + "/v3/" + p.id
-		if cs[0] == "identity" {
-			url = s.url + "/identity/v2.0"
-		}
-		cat = append(cat, map[string]any{"type": cs[0], "name": cs[1], "endpoints_links": []any{},
-			"endpoints": []any{map[string]string{"id": stableID(cs[0]), "region": region,
-				"publicURL": url, "internalURL": url, "adminURL": url}}})
+	for _, e := range s.catalog(s.url+"/identity/v2.0", p.id) {
+		cat = append(cat, map[string]any{"type": e.typ, "name": e.name, "endpoints_links": []any{},
+			"endpoints": []any{map[string]string{"id": stableID(e.typ), "region": region,
+				"publicURL": e.url, "internalURL": e.url, "adminURL": e.url}}})
 	}
 	var roles []any
 	var roleIDs []string

@@ -33,7 +33,7 @@ func TestKeystoneV3Catalog(t *testing.T) {
 			assert.Equal(t, "RegionOne", ep["region_id"])
 		}
 	}
-	assert.ElementsMatch(t, []string{"identity", "block-storage", "volumev3", "volumev2", "volume"}, types)
+	assert.ElementsMatch(t, []string{"identity", "block-storage", "volumev3", "volumev2", "volume", "image"}, types)
 	roles := tok["roles"].([]any)
 	assert.Len(t, roles, 2)
 }

@@ -104,7 +104,7 @@ func messageFilterField(m *message, k string) (v string, known bool) {
 }
 
 func (c *call) visibleMessage(id string) *message {
-	c.s.st.expireMessages(time.Now())
+	c.s.st.expireMessages(c.s.now())
 	m := c.s.st.messages[id]
 	if !c.at(3) {
 		c.notFound()
@@ -147,7 +147,7 @@ func (c *call) listMessages() {
 	} else if _, ok := c.parseLimit(); !ok {
 		return
 	}
-	c.s.st.expireMessages(time.Now())
+	c.s.st.expireMessages(c.s.now())
 	var ms []*message
 	for _, m := range c.s.st.messages {
 		if m.ProjectID != c.tok.projectID && !c.admin {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"net/http"
 	"strings"
-	"time"
 )
 
 // The emulated backend: one cinder-volume service with one pool (defaultHost).
@@ -41,7 +40,7 @@ func (s *Server) poolCapabilities() map[string]any {
 		"reserved_percentage": 0, "thin_provisioning_support": false, "thick_provisioning_support": true,
 		"max_over_subscription_ratio": 1.0, "QoS_support": true, "multiattach": true, "online_extend_support": true,
 		"consistent_group_snapshot_enabled": true, "sparse_copy_volume": true, "allocated_capacity_gb": alloc,
-		"filter_function": nil, "goodness_function": nil, "timestamp": fmtTime(time.Now())}
+		"filter_function": nil, "goodness_function": nil, "timestamp": fmtTime(s.now())}
 }
 
 // schedulable reports whether the backend can take a volume of size GiB
@@ -140,7 +139,7 @@ func (c *call) listServices() {
 		return
 	}
 	q := c.r.URL.Query()
-	now := fmtTime(time.Now())
+	now := fmtTime(c.s.now())
 	list := []any{}
 	for _, svc := range []struct{ binary, host string }{
 		{"cinder-backup", "emulator"}, {"cinder-scheduler", "emulator"}, {"cinder-volume", backendHost}} {

@@ -45,25 +45,45 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case f != nil && f.Drop:
 		// Log it before closing: the client retries at once, and its
 		// next request must not be logged ahead of this one.
-		s.mu.Lock()
-		s.reqs = append(s.reqs, rec)
-		s.mu.Unlock()
+		s.logRequest(rec)
 		s.drop(w)
 		return
 	case f != nil && f.Status != 0:
 		s.writeFault(sw, f)
+	case f.buffered():
+		b := &bufferWriter{header: http.Header{}}
+		s.serve(b, r, f)
+		if f.DropResponse {
+			s.logRequest(rec) // before the client can retry; see Drop
+			s.drop(w)
+			return
+		}
+		sw.status = s.deliver(w, b, f)
 	default:
-		s.mu.Lock()
-		s.st.settle(time.Now(), s.opts.CreateDelay)
-		s.route(sw, r)
-		s.mu.Unlock()
+		s.serve(sw, r, f)
 	}
 	rec.Status = sw.status
+	s.logRequest(rec)
+	s.log.Debug("cindertest", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+		"duration", time.Since(start))
+}
+
+// serve handles r under the server lock, after settling due transitions.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, f *Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	if f != nil && f.ExpireToken {
+		s.ids.expire(r.Header.Get("X-Auth-Token"), now)
+	}
+	s.st.settle(now, s.opts.CreateDelay)
+	s.route(w, r)
+}
+
+func (s *Server) logRequest(rec Request) {
 	s.mu.Lock()
 	s.reqs = append(s.reqs, rec)
 	s.mu.Unlock()
-	s.log.Debug("cindertest", "method", r.Method, "path", r.URL.Path, "status", sw.status,
-		"duration", time.Since(start))
 }
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
@@ -73,11 +93,23 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		s.keystone(w, r, strings.TrimPrefix(p, "/identity"))
 	case p == "/volume" || strings.HasPrefix(p, "/volume/"):
 		s.cinder(w, r, strings.TrimPrefix(p, "/volume"))
+	case (p == "/image" || p == "/image/") && r.Method == http.MethodGet:
+		s.imageVersions(w)
 	default:
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = io.WriteString(w, "404 page not found\n")
 	}
+}
+
+// imageVersions is Glance's version document, the only image API the
+// emulator serves: keystoneauth discovers the image endpoint of the catalog
+// (python-openstackclient's `volume create` does, even without --image).
+func (s *Server) imageVersions(w http.ResponseWriter) {
+	writeJSON(w, http.StatusMultipleChoices, map[string]any{"versions": []any{map[string]any{
+		"id": "v2.16", "status": "CURRENT",
+		"links": []any{map[string]string{"rel": "self", "href": s.url + "/image/v2/"}},
+	}}})
 }
 
 // writeJSON writes v as JSON with the given status.

@@ -18,6 +18,7 @@ package cindertest
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -46,6 +47,13 @@ type Options struct {
 	MessageTTL time.Duration
 	// Logger receives one Debug record per request (default: discard).
 	Logger *slog.Logger
+	// Now is the emulator's clock (default time.Now). Every timestamp it
+	// writes (created_at, updated_at, token expiry, service heartbeats) and
+	// every delay it waits out (CreateDelay, TokenTTL, MessageTTL) reads
+	// it, so a test that advances its own clock gets deterministic
+	// transitions, token expiry and changes-since results. It must be safe
+	// for concurrent use; it is called with the server's lock held.
+	Now func() time.Time
 }
 
 // Quotas are per-project Block Storage limits; -1 means unlimited.
@@ -80,17 +88,25 @@ type Server struct {
 }
 
 // NewServer starts a server on 127.0.0.1 on a random port. It panics if it
-// cannot listen, like httptest.NewServer.
+// cannot listen or opts is invalid, like httptest.NewServer; use Serve to get
+// an error instead.
 func NewServer(opts Options) *Server {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		panic("cindertest: listen: " + err.Error())
 	}
-	return Serve(ln, opts)
+	s, err := Serve(ln, opts)
+	if err != nil {
+		_ = ln.Close()
+		panic(err.Error())
+	}
+	return s
 }
 
-// Serve starts a server on ln (used by cmd/cinder-emulator to pick a port).
-func Serve(ln net.Listener, opts Options) *Server {
+// Serve starts a server on ln (cmd/cinder-emulator uses it to pick the
+// port). It returns an error, and leaves ln open, when opts is invalid (a
+// MaxMicroversion that is not 3.N with N >= 0).
+func Serve(ln net.Listener, opts Options) (*Server, error) {
 	if opts.MaxLimit <= 0 {
 		opts.MaxLimit = 1000
 	}
@@ -108,20 +124,26 @@ func Serve(ln net.Listener, opts Options) *Server {
 	}
 	opts.Quotas = mergeQuotas(opts.Quotas)
 	maxMV, err := parseMV(opts.MaxMicroversion)
-	if err != nil {
-		panic("cindertest: bad MaxMicroversion: " + opts.MaxMicroversion)
+	if err != nil || maxMV.major != 3 {
+		return nil, fmt.Errorf("cindertest: invalid MaxMicroversion %q (want 3.N)", opts.MaxMicroversion)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
 	}
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{opts: opts, maxMV: maxMV, listener: ln, url: "http://" + ln.Addr().String(), log: log}
-	s.ids = newIdentity()
-	s.st = newStore(opts.Quotas)
+	s.ids = newIdentity(opts.Now)
+	s.st = newStore(opts.Quotas, opts.Now)
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = s.http.Serve(ln) }()
-	return s
+	return s, nil
 }
+
+// now reads Options.Now.
+func (s *Server) now() time.Time { return s.opts.Now() }
 
 func mergeQuotas(q Quotas) Quotas {
 	d := defaultQuotas

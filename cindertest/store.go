@@ -97,10 +97,11 @@ type store struct {
 	defaults   Quotas
 	seq        int64
 	lastNow    time.Time
+	clock      func() time.Time // Options.Now
 }
 
-func newStore(defaults Quotas) *store {
-	st := &store{volumes: map[string]*volume{}, snapshots: map[string]*snapshot{},
+func newStore(defaults Quotas, clock func() time.Time) *store {
+	st := &store{clock: clock, volumes: map[string]*volume{}, snapshots: map[string]*snapshot{},
 		backups: map[string]*backup{}, transfers: map[string]*transfer{},
 		types: map[string]*volumeType{}, qos: map[string]*qosSpec{}, messages: map[string]*message{},
 		projTypes: map[string]string{}, quotas: map[string]map[string]int{}, classes: map[string]map[string]int{},
@@ -117,7 +118,7 @@ func newStore(defaults Quotas) *store {
 
 // now returns a strictly increasing time so that created_at ordering is total.
 func (st *store) now() time.Time {
-	n := time.Now().UTC().Truncate(time.Microsecond)
+	n := st.clock().UTC().Truncate(time.Microsecond)
 	if !n.After(st.lastNow) {
 		n = st.lastNow.Add(time.Microsecond)
 	}
@@ -130,7 +131,7 @@ func (st *store) now() time.Time {
 func (st *store) transition(v *volume, transient, final string, delay time.Duration, fn func(*volume)) {
 	v.Status = transient
 	v.pending, v.pendingStatus, v.pendingFn = true, final, fn
-	v.pendingAt = time.Now().Add(delay)
+	v.pendingAt = st.clock().Add(delay)
 	st.touch(v)
 }
 

@@ -1,14 +1,19 @@
 // Command cinder-emulator serves the cindertest Keystone + Cinder emulator
 // on 127.0.0.1 until SIGINT/SIGTERM.
 //
-//	cinder-emulator -port 8080 [-max-limit N] [-user admin] [-env-file PATH] [-print-env]
+//	cinder-emulator [-port 8080] [-max-limit N] [-user admin] [-env-file PATH] [-print-env=false] [-v]
+//	cinder-emulator -h | --version
 //
-// It prints "export OS_...=..." lines for the chosen user on stdout (so
-// `eval "$(cinder-emulator -print-env ... &)"`-style scripts and
-// `make demo` can pick them up), or writes them to -env-file, then serves.
+// It prints "export OS_...=..." lines for the chosen user on stdout, and
+// writes them to -env-file if given, then serves. Sourcing them points the
+// Go `cinder` CLI, python `cinder` and `openstack` at the emulator:
+//
+//	cinder-emulator -port 0 -print-env=false -env-file /tmp/emu.env &
+//	. /tmp/emu.env && cinder list && openstack volume create --size 1 v1
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,6 +27,7 @@ import (
 	"syscall"
 	"time"
 
+	cinder "github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/cindertest"
 )
 
@@ -43,8 +49,20 @@ func run(args []string, stdout, stderr io.Writer) error {
 	envFile := fs.String("env-file", "", "also write the export lines to this file")
 	printEnv := fs.Bool("print-env", true, "print the export lines on stdout")
 	verbose := fs.Bool("v", false, "log every request on stderr")
+	version := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // the usage went to stderr; -h is not an error
+		}
 		return err
+	}
+	if *version {
+		fmt.Fprintf(stdout, "cinder-emulator %s (Keystone v3/v2.0, Block Storage v3 up to microversion %s)\n",
+			cinder.Version, *maxMV)
+		return nil
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (see -h)", fs.Arg(0))
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))
 	if err != nil {
@@ -54,7 +72,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *verbose {
 		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	srv := cindertest.Serve(ln, opts)
+	srv, err := cindertest.Serve(ln, opts)
+	if err != nil {
+		_ = ln.Close()
+		return err
+	}
 	defer srv.Close()
 
 	exports := exportLines(srv.Env(*user))
