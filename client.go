@@ -29,11 +29,11 @@ import (
 	"github.com/gocinder/cinder/groupsnapshots"
 	"github.com/gocinder/cinder/grouptypes"
 	"github.com/gocinder/cinder/hosts"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
 	"github.com/gocinder/cinder/internal/transport"
 	"github.com/gocinder/cinder/limits"
 	"github.com/gocinder/cinder/messages"
+	"github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/pools"
 	"github.com/gocinder/cinder/qos"
 	"github.com/gocinder/cinder/quotas"
@@ -89,10 +89,9 @@ type Client struct {
 	rc        *rest.Client
 	projectID string
 	logger    *slog.Logger
-	// serverMin and serverMax are the server's range, zero until learned
-	// (New learns it when negotiating; a fixed microversion skips that).
-	serverMin mv.Version
-	serverMax mv.Version
+	// server is the server's range, zero until learned (New learns it
+	// when negotiating; a fixed microversion skips that).
+	server microversion.Range
 
 	Volumes   *volumes.Manager
 	Snapshots *snapshots.Manager
@@ -130,7 +129,7 @@ func New(ctx context.Context, o Options) (*Client, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	req, err := mv.Parse(o.Microversion)
+	req, err := microversion.Parse(o.Microversion)
 	if err != nil {
 		return nil, err
 	}
@@ -220,27 +219,31 @@ func (c *Client) wire() {
 }
 
 // WithMicroversion returns a copy of c that uses microversion v ("3.N" or
-// "3.latest"); it sends nothing. An invalid or unsupported version makes
-// every call of the copy fail with an error that says why, before anything
-// is sent. "3.latest" needs the server's range, which a client built with a
-// fixed microversion never learned: use Negotiate for that.
-func (c *Client) WithMicroversion(v string) *Client {
-	cp := *c
-	cp.rc = c.rc.WithVersion(c.rc.Version)
-	cp.rc.Err = nil
-	req, err := mv.Parse(v)
-	switch {
-	case err != nil:
-	case req.Latest && c.serverMax.IsZero():
-		err = fmt.Errorf("cinder: microversion %q needs the server's version range, which this client never "+
-			"asked for (it was built with a fixed microversion); use Client.Negotiate", v)
-	default:
-		warnLegacy(c.logger, req)
-		cp.rc.Version, err = mv.Negotiate(req, c.serverMin, c.serverMax)
-	}
+// "3.latest"); it sends nothing and c is untouched. It fails when v is
+// invalid or outside the server's range, and for "3.latest" when c never
+// learned the server's range (it was built with a fixed microversion): use
+// Negotiate for that.
+func (c *Client) WithMicroversion(v string) (*Client, error) {
+	req, err := microversion.Parse(v)
 	if err != nil {
-		cp.rc.Err = err
+		return nil, err
 	}
+	if req.Latest && c.server.Max.IsZero() {
+		return nil, fmt.Errorf("cinder: microversion %q needs the server's version range, which this client never "+
+			"asked for (it was built with a fixed microversion); use Client.Negotiate", v)
+	}
+	got, err := microversion.Negotiate(req, c.server)
+	if err != nil {
+		return nil, err
+	}
+	warnLegacy(c.logger, req)
+	return c.at(got), nil
+}
+
+// at returns a copy of c whose managers use microversion v.
+func (c *Client) at(v microversion.Version) *Client {
+	cp := *c
+	cp.rc = c.rc.WithVersion(v)
 	cp.wire()
 	return &cp
 }
@@ -251,41 +254,38 @@ func (c *Client) WithMicroversion(v string) *Client {
 // with a fixed microversion), it asks once with GET / on the service root,
 // and the copy remembers the answer.
 func (c *Client) Negotiate(ctx context.Context, v string) (*Client, error) {
-	req, err := mv.Parse(v)
+	req, err := microversion.Parse(v)
 	if err != nil {
 		return nil, err
 	}
 	cp := *c
-	cp.rc = c.rc.WithVersion(c.rc.Version)
-	cp.rc.Err = nil
-	if cp.serverMax.IsZero() {
+	if cp.server.Max.IsZero() {
 		if err := cp.learnRange(ctx); err != nil {
 			return nil, err
 		}
 	}
-	warnLegacy(c.logger, req)
-	if cp.rc.Version, err = mv.Negotiate(req, cp.serverMin, cp.serverMax); err != nil {
+	got, err := microversion.Negotiate(req, cp.server)
+	if err != nil {
 		return nil, err
 	}
-	cp.wire()
-	return &cp, nil
+	warnLegacy(c.logger, req)
+	return cp.at(got), nil
 }
 
 // warnLegacy logs that "1" or "2" was asked for and 3.0 is used instead.
-func warnLegacy(logger *slog.Logger, req mv.Request) {
+func warnLegacy(logger *slog.Logger, req microversion.Request) {
 	if req.Legacy != "" && logger != nil {
 		logger.Warn("cinder: API version "+req.Legacy+" is served by v3; using 3.0", "requested", req.Legacy)
 	}
 }
 
-// Microversion returns the microversion in use, e.g. "3.70".
-func (c *Client) Microversion() string { return c.rc.Version.String() }
+// Microversion returns the microversion in use, e.g. 3.70.
+func (c *Client) Microversion() microversion.Version { return c.rc.Version }
 
 // ServerVersions returns the server's supported microversion range, as
-// learned during negotiation ("" when the server did not say).
-func (c *Client) ServerVersions() (min, max string) {
-	return c.serverMin.String(), c.serverMax.String()
-}
+// learned during negotiation (zero bounds when it was never learned or the
+// server did not say).
+func (c *Client) ServerVersions() microversion.Range { return c.server }
 
 // Endpoint returns the Block Storage endpoint in use.
 func (c *Client) Endpoint() string { return c.rc.Endpoint }

@@ -3,6 +3,7 @@ package cinder_test
 import (
 	"errors"
 	"fmt"
+	"github.com/gocinder/cinder/internal/testutil"
 	"iter"
 	"net/http"
 	"strings"
@@ -100,7 +101,7 @@ func TestNewPasswordAuthPicksEndpoint(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, s.srv.URL+tt.want+"v3/"+stubProject+"/", c.Endpoint())
 			assert.Equal(t, stubProject, c.ProjectID())
-			assert.Equal(t, "3.70", c.Microversion())
+			assert.Equal(t, "3.70", c.Microversion().String())
 			_, err = c.Volumes.Get(t.Context(), "v1")
 			require.NoError(t, err)
 			assert.True(t, strings.HasPrefix(s.lastRequest().URL.Path, tt.want))
@@ -254,7 +255,7 @@ func TestNewClientTwin(t *testing.T) {
 	s := newStub(t)
 	c, err := cinder.NewClient(t.Context(), "3.60", stubUser, stubPassword, "demo", s.authURL())
 	require.NoError(t, err)
-	assert.Equal(t, "3.60", c.Microversion())
+	assert.Equal(t, "3.60", c.Microversion().String())
 	assert.Equal(t, stubProject, c.ProjectID())
 }
 
@@ -271,7 +272,7 @@ func TestErrorsCarryRequestID(t *testing.T) {
 	assert.Equal(t, "itemNotFound", apiErr.Code)
 	assert.Contains(t, err.Error(), "(request req-cinder-volumes-gone)")
 
-	_, err = cinder.Collect(c.WithMicroversion("3.60").Volumes.List(t.Context(), nil))
+	_, err = cinder.Collect(testutil.At(t, c, "3.60").Volumes.List(t.Context(), nil))
 	require.NoError(t, err)
 }
 

@@ -1,13 +1,16 @@
 package cinder
 
-import "github.com/gocinder/cinder/internal/rest"
+import (
+	"github.com/gocinder/cinder/internal/rest"
+	"github.com/gocinder/cinder/microversion"
+)
 
 // Error types and sentinels; see internal/rest for their behaviour.
 type (
 	// APIError is a non-2xx answer; errors.Is matches it against the sentinels below.
 	APIError = rest.APIError
 	// VersionError is returned, before sending, when a method or option needs another microversion.
-	VersionError = rest.VersionError
+	VersionError = microversion.Error
 	// StatusError is returned by waiters when a resource reaches an error state.
 	StatusError = rest.StatusError
 	// AmbiguousError is returned by a Find when several resources have the name.

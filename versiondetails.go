@@ -12,7 +12,7 @@ import (
 // the v3 root serves it: its newest and oldest microversions and links.
 // GET /v3/ on the service root.
 func (c *Client) VersionDetails(ctx context.Context) (*APIVersion, error) {
-	root := &rest.Client{HTTP: c.rc.HTTP, Endpoint: serviceRoot(c.rc.Endpoint), Version: c.rc.Version, Err: c.rc.Err}
+	root := &rest.Client{HTTP: c.rc.HTTP, Endpoint: serviceRoot(c.rc.Endpoint), Version: c.rc.Version}
 	var doc struct {
 		Versions []APIVersion `json:"versions"`
 		Version  *APIVersion  `json:"version"`

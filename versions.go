@@ -2,13 +2,11 @@ package cinder
 
 import (
 	"context"
-	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	"github.com/gocinder/cinder/microversion"
 )
 
 // APIVersion is one entry of the server's versions document (GET /).
@@ -55,7 +53,7 @@ func serviceRoot(endpoint string) string {
 // negotiate settles the microversion: a fixed request is used as it is,
 // without asking the server; "latest" is the highest version both sides
 // support.
-func (c *Client) negotiate(ctx context.Context, req mv.Request) error {
+func (c *Client) negotiate(ctx context.Context, req microversion.Request) error {
 	if !req.Latest {
 		c.rc.Version = req.Version
 		return nil
@@ -64,12 +62,12 @@ func (c *Client) negotiate(ctx context.Context, req mv.Request) error {
 		return err
 	}
 	var err error
-	c.rc.Version, err = mv.Negotiate(req, c.serverMin, c.serverMax)
+	c.rc.Version, err = microversion.Negotiate(req, c.server)
 	return err
 }
 
 // learnRange reads the server's v3 microversion range from its versions
-// document (GET /) into c.serverMin and c.serverMax.
+// document (GET /) into c.server.
 func (c *Client) learnRange(ctx context.Context) error {
 	vs, err := versions(ctx, c.rc)
 	if err != nil {
@@ -79,27 +77,21 @@ func (c *Client) learnRange(ctx context.Context) error {
 		if !strings.HasPrefix(v.ID, "v3") {
 			continue
 		}
-		c.serverMax, _ = parseV(v.Version)
-		c.serverMin, _ = parseV(v.MinVersion)
+		c.server.Max, _ = parseV(v.Version)
+		c.server.Min, _ = parseV(v.MinVersion)
 	}
-	if c.serverMax.IsZero() {
-		c.serverMax = mv.Min // an unversioned v3 serves 3.0 only
+	if c.server.Max.IsZero() {
+		c.server.Max = microversion.Min() // an unversioned v3 serves 3.0 only
 	}
 	return nil
 }
 
-// parseV reads a version the server announces. It is not checked against
-// this client's range: a server newer than the client keeps its real
-// numbers, so that negotiation can tell when nothing is shared.
-func parseV(s string) (mv.Version, error) {
+// parseV reads a version the server announces ("" is the zero version). It
+// is not checked against this client's range: a server newer than the client
+// keeps its real numbers, so that negotiation can tell when nothing is shared.
+func parseV(s string) (microversion.Version, error) {
 	if s == "" {
-		return mv.Version{}, nil
+		return microversion.Version{}, nil
 	}
-	major, minor, ok := strings.Cut(s, ".")
-	ma, err1 := strconv.Atoi(major)
-	mi, err2 := strconv.Atoi(minor)
-	if !ok || err1 != nil || err2 != nil || ma < 0 || mi < 0 {
-		return mv.Version{}, fmt.Errorf("cinder: server announces microversion %q", s)
-	}
-	return mv.V(ma, mi), nil
+	return microversion.ParseVersion(s)
 }

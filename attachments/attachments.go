@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/gocinder/cinder/internal/jsonx"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/volumes"
 )
 

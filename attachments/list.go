@@ -7,10 +7,10 @@ import (
 	"maps"
 	"net/url"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // SortKeys are the keys Cinder sorts attachments by (checked against a real

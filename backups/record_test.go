@@ -92,14 +92,14 @@ func TestRecord(t *testing.T) {
 	_, err = b.Get(ctx, full)
 	require.NoError(t, err)
 	save("get")
-	_, err = admin.WithMicroversion("3.0").Backups.Get(ctx, full)
+	_, err = testutil.At(t, admin, "3.0").Backups.Get(ctx, full)
 	require.NoError(t, err)
 	save("get_v30")
-	incr := backup(admin.WithMicroversion("3.0").Backups, backups.CreateRequest{VolumeID: vol.ID, Name: "rec-sb-bak2",
+	incr := backup(testutil.At(t, admin, "3.0").Backups, backups.CreateRequest{VolumeID: vol.ID, Name: "rec-sb-bak2",
 		Incremental: true, Container: "rec-sb-container"}, bak2)
 	save("create_incremental")
 	wait(incr)
-	fromSnap := backup(admin.WithMicroversion("3.51").Backups, backups.CreateRequest{VolumeID: vol.ID, SnapshotID: snap.ID,
+	fromSnap := backup(testutil.At(t, admin, "3.51").Backups, backups.CreateRequest{VolumeID: vol.ID, SnapshotID: snap.ID,
 		Name: "rec-sb-bak3", AvailabilityZone: "nova"}, bak3)
 	// the driver's default container is <id[0:2]>/<id[2:4]>/<id>
 	sc.Replace(fromSnap[0:2]+"/"+fromSnap[2:4]+"/"+fromSnap, "00/00/"+fromSnap)
@@ -192,7 +192,7 @@ func TestRecord(t *testing.T) {
 	require.NoError(t, admin.Volumes.WaitForDeleted(ctx, r.VolumeID, nil))
 	def, err := admin.Types.Default(ctx)
 	require.NoError(t, err)
-	r, err = admin.WithMicroversion("3.47").Backups.Restore(ctx, fromSnap, backups.RestoreRequest{Name: "rec-sb-restored-347",
+	r, err = testutil.At(t, admin, "3.47").Backups.Restore(ctx, fromSnap, backups.RestoreRequest{Name: "rec-sb-restored-347",
 		VolumeType: def.Name, AvailabilityZone: "nova"})
 	require.NoError(t, err)
 	sc.Alias(r.VolumeID, "00000000-0000-4000-8000-000000000016")

@@ -5,9 +5,9 @@ import (
 	"net/url"
 	"strconv"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // ListOptions filter a cluster list. A nil *ListOptions lists every

@@ -4,8 +4,8 @@ import (
 	"context"
 	"net/url"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Manager issues discovery requests. Get one from cinder.Client.Discovery.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // ResetStatus sets the group's status in the database without touching

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/gocinder/cinder/internal/jsonx"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // since is the microversion that brought generic volume groups.

@@ -7,10 +7,10 @@ import (
 	"net/url"
 
 	"github.com/gocinder/cinder/internal/find"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // SortKeys are the keys Cinder sorts groups by (checked against a real

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/gocinder/cinder/internal/jsonx"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // since is the microversion that brought group snapshots.

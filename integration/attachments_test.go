@@ -3,6 +3,7 @@
 package integration_test
 
 import (
+	"github.com/gocinder/cinder/internal/testutil"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,9 +44,9 @@ func testAttachments(t *testing.T, b *backend) {
 	})
 
 	t.Run("complete", func(t *testing.T) {
-		_, err := c.WithMicroversion("3.43").Attachments.Get(ctx, a.ID)
+		_, err := testutil.At(t, c, "3.43").Attachments.Get(ctx, a.ID)
 		require.NoError(t, err, "show exists since 3.27")
-		err = c.WithMicroversion("3.43").Attachments.Complete(ctx, a.ID)
+		err = testutil.At(t, c, "3.43").Attachments.Complete(ctx, a.ID)
 		var verr *cinder.VersionError
 		require.ErrorAs(t, err, &verr, "os-complete needs 3.44")
 
@@ -95,7 +96,7 @@ func testAttachments(t *testing.T, b *backend) {
 	})
 
 	t.Run("read-only", func(t *testing.T) {
-		_, err := c.WithMicroversion("3.53").Attachments.Create(ctx, attachments.CreateRequest{VolumeID: v.ID, Mode: attachments.ModeReadOnly})
+		_, err := testutil.At(t, c, "3.53").Attachments.Create(ctx, attachments.CreateRequest{VolumeID: v.ID, Mode: attachments.ModeReadOnly})
 		var verr *cinder.VersionError
 		require.ErrorAs(t, err, &verr, "mode needs 3.54")
 

@@ -3,6 +3,7 @@
 package integration_test
 
 import (
+	"github.com/gocinder/cinder/internal/testutil"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -131,7 +132,7 @@ func testBackups(t *testing.T, b *backend) {
 	})
 
 	t.Run("volume from backup", func(t *testing.T) {
-		_, err := c.WithMicroversion("3.46").Volumes.Create(ctx, volumes.CreateRequest{BackupID: full.ID, Name: b.name("old")})
+		_, err := testutil.At(t, c, "3.46").Volumes.Create(ctx, volumes.CreateRequest{BackupID: full.ID, Name: b.name("old")})
 		var verr *cinder.VersionError
 		require.ErrorAs(t, err, &verr, "backup_id needs 3.47")
 

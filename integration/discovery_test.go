@@ -3,6 +3,7 @@
 package integration_test
 
 import (
+	"github.com/gocinder/cinder/internal/testutil"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -47,7 +48,7 @@ func testDiscovery(t *testing.T, b *backend) {
 			assert.Contains(t, byResource[discovery.ResourceMessage], "resource_uuid")
 
 			var verr *cinder.VersionError
-			_, err = who.c.WithMicroversion("3.32").Discovery.ResourceFilters(ctx, discovery.ResourceVolume)
+			_, err = testutil.At(t, who.c, "3.32").Discovery.ResourceFilters(ctx, discovery.ResourceVolume)
 			require.ErrorAs(t, err, &verr)
 		})
 	}

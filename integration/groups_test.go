@@ -5,6 +5,7 @@ package integration_test
 import (
 	"context"
 	"errors"
+	"github.com/gocinder/cinder/internal/testutil"
 	"testing"
 	"time"
 
@@ -213,16 +214,16 @@ func testGroups(t *testing.T, b *backend) {
 
 	t.Run("microversion gate", func(t *testing.T) {
 		before := b.adminTap.Sent()
-		_, err := c.WithMicroversion("3.12").Groups.Get(ctx, g.ID)
+		_, err := testutil.At(t, c, "3.12").Groups.Get(ctx, g.ID)
 		var verr *cinder.VersionError
 		require.ErrorAs(t, err, &verr)
-		_, err = c.WithMicroversion("3.24").Groups.GetWithVolumes(ctx, g.ID)
+		_, err = testutil.At(t, c, "3.24").Groups.GetWithVolumes(ctx, g.ID)
 		require.ErrorAs(t, err, &verr)
-		err = c.WithMicroversion("3.19").Groups.ResetStatus(ctx, g.ID, groups.StatusAvailable)
+		err = testutil.At(t, c, "3.19").Groups.ResetStatus(ctx, g.ID, groups.StatusAvailable)
 		require.ErrorAs(t, err, &verr)
-		_, _, err = c.WithMicroversion("3.28").GroupSnapshots.ListPage(ctx, &groupsnapshots.ListOptions{GroupID: g.ID})
+		_, _, err = testutil.At(t, c, "3.28").GroupSnapshots.ListPage(ctx, &groupsnapshots.ListOptions{GroupID: g.ID})
 		require.ErrorAs(t, err, &verr)
-		_, err = c.WithMicroversion("3.10").GroupTypes.Get(ctx, gt.ID)
+		_, err = testutil.At(t, c, "3.10").GroupTypes.Get(ctx, gt.ID)
 		require.ErrorAs(t, err, &verr)
 		assert.Equal(t, before, b.adminTap.Sent(), "nothing was sent")
 	})

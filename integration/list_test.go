@@ -4,6 +4,7 @@ package integration_test
 
 import (
 	"fmt"
+	"github.com/gocinder/cinder/internal/testutil"
 	"testing"
 	"time"
 
@@ -71,7 +72,7 @@ func testList(t *testing.T, b *backend) {
 		n, err = c.Volumes.Count(ctx, &volumes.ListOptions{Metadata: map[string]string{"it-scenario": b.prefix(), "parity": "odd"}})
 		require.NoError(t, err)
 		assert.Equal(t, 2, n)
-		_, err = c.WithMicroversion("3.44").Volumes.Count(ctx, nil)
+		_, err = testutil.At(t, c, "3.44").Volumes.Count(ctx, nil)
 		var verr *cinder.VersionError
 		assert.ErrorAs(t, err, &verr)
 	})

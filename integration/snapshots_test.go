@@ -3,6 +3,7 @@
 package integration_test
 
 import (
+	"github.com/gocinder/cinder/internal/testutil"
 	"net/http"
 	"testing"
 
@@ -118,7 +119,7 @@ func testSnapshots(t *testing.T, b *backend) {
 		u := b.create(t, c, volumes.CreateRequest{Size: 1, Name: b.name("in-use")})
 		b.inUse(t, c, u.ID)
 
-		c65, c66 := c.WithMicroversion("3.65"), c.WithMicroversion("3.66")
+		c65, c66 := testutil.At(t, c, "3.65"), testutil.At(t, c, "3.66")
 		s, err := c65.Snapshots.Create(ctx, snapshots.CreateRequest{VolumeID: u.ID, Name: b.name("in-use-noforce")})
 		if s != nil && s.ID != "" {
 			b.cleanupSnapshot(t, s.ID)

@@ -183,7 +183,7 @@ func raw(ctx context.Context, token, method, url string, header http.Header, bod
 // to the admin's endpoint (…/v3/<project>/), at the admin's microversion.
 func (b *backend) adminREST(t *testing.T, method, path string, body, out any) rawResult {
 	t.Helper()
-	h := http.Header{"Openstack-Api-Version": {"volume " + b.admin.Microversion()}}
+	h := http.Header{"Openstack-Api-Version": {"volume " + b.admin.Microversion().String()}}
 	res, err := raw(b.ctx, b.adminToken(t), method, b.admin.Endpoint()+strings.TrimPrefix(path, "/"), h, body, out)
 	require.NoError(t, err)
 	return res

@@ -5,6 +5,7 @@ package integration_test
 import (
 	"context"
 	"errors"
+	"github.com/gocinder/cinder/internal/testutil"
 	"testing"
 	"time"
 
@@ -90,7 +91,7 @@ func testTransfers(t *testing.T, b *backend) {
 		w := b.create(t, c, volumes.CreateRequest{Size: 1, Name: b.name("with-snap")})
 		s := b.snapshot(t, c, snapshots.CreateRequest{VolumeID: w.ID, Name: b.name("stays")})
 
-		_, err := c.WithMicroversion("3.54").Transfers.Create(ctx, transfers.CreateRequest{VolumeID: w.ID, NoSnapshots: true})
+		_, err := testutil.At(t, c, "3.54").Transfers.Create(ctx, transfers.CreateRequest{VolumeID: w.ID, NoSnapshots: true})
 		var verr *cinder.VersionError
 		require.ErrorAs(t, err, &verr, "no_snapshots needs 3.55")
 

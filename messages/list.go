@@ -5,10 +5,10 @@ import (
 	"iter"
 	"net/url"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // SortKeys are the keys Cinder sorts messages by (checked against a real

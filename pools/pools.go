@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/gocinder/cinder/internal/jsonx"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Manager issues pool and capability requests. Get one from cinder.Client.Pools.

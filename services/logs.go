@@ -4,8 +4,8 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Log levels Cinder accepts.

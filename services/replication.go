@@ -5,8 +5,8 @@ import (
 	"errors"
 	"net/http"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Target names the back end of Freeze, Thaw and Failover: exactly one of

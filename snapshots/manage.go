@@ -7,8 +7,8 @@ import (
 	"net/http"
 
 	"github.com/gocinder/cinder/internal/manageable"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // ManageableSortKeys are the keys Cinder sorts manageable snapshots by.

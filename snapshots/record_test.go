@@ -63,7 +63,7 @@ func TestRecord(t *testing.T) {
 	_, err = s.Get(ctx, snap2.ID)
 	require.NoError(t, err)
 	save("get")
-	_, err = admin.WithMicroversion("3.0").Snapshots.Get(ctx, snap2.ID)
+	_, err = testutil.At(t, admin, "3.0").Snapshots.Get(ctx, snap2.ID)
 	require.NoError(t, err)
 	save("get_v30")
 	_, err = s.Update(ctx, snap2.ID, snapshots.UpdateRequest{Name: new("rec-sb-snap2-renamed"), Description: new("weekly")})
@@ -112,7 +112,7 @@ func TestRecord(t *testing.T) {
 	attached, err := v.WaitForStatus(ctx, inUse.ID, volumes.StatusInUse, nil)
 	require.NoError(t, err)
 	require.NotEmpty(t, attached.Attachments)
-	s365 := admin.WithMicroversion("3.65").Snapshots
+	s365 := testutil.At(t, admin, "3.65").Snapshots
 	_, err = s365.Create(ctx, snapshots.CreateRequest{VolumeID: inUse.ID})
 	require.ErrorIs(t, err, cinder.ErrBadRequest)
 	save("error_create_in_use")
@@ -145,7 +145,7 @@ func TestRecord(t *testing.T) {
 	sc.Alias(managed.ID, "00000000-0000-4000-8000-000000000009")
 	cleanup(t, ctx, s, managed.ID)
 	save("manage")
-	legacy, err := admin.WithMicroversion("3.7").Snapshots.Manage(ctx, snapshots.ManageRequest{VolumeID: vol.ID,
+	legacy, err := testutil.At(t, admin, "3.7").Snapshots.Manage(ctx, snapshots.ManageRequest{VolumeID: vol.ID,
 		Ref: map[string]string{"source-name": "rec-sb-nonexistent2"}, Name: "rec-sb-managed-legacy"})
 	require.NoError(t, err)
 	sc.Alias(legacy.ID, "00000000-0000-4000-8000-000000000010")

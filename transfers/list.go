@@ -8,10 +8,10 @@ import (
 	"net/url"
 	"slices"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // SortKeys are the keys Cinder sorts transfers by (checked against a real

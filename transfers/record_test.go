@@ -71,7 +71,7 @@ func TestRecord(t *testing.T) {
 	save("error_accept_key")
 
 	// 3.0: /os-volume-transfer
-	old := admin.WithMicroversion("3.0")
+	old := testutil.At(t, admin, "3.0")
 	_, err = old.Transfers.Get(ctx, tr.ID)
 	require.NoError(t, err)
 	save("get_v30")

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/gocinder/cinder/internal/jsonx"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // action is the call every volume action starts from.

@@ -1,6 +1,7 @@
 package volumes_test
 
 import (
+	"github.com/gocinder/cinder/internal/testutil"
 	"testing"
 	"time"
 
@@ -47,7 +48,7 @@ func TestEmulatorExtendCompletion(t *testing.T) {
 	require.NoError(t, c.Volumes.Extend(ctx, v.ID, 2))
 	require.Equal(t, volumes.StatusExtending, emuGet(t, c, v.ID).Status)
 	before := len(srv.Requests())
-	err = c.WithMicroversion("3.70").Volumes.ExtendCompletion(ctx, v.ID, false)
+	err = testutil.At(t, c, "3.70").Volumes.ExtendCompletion(ctx, v.ID, false)
 	emuVersionError(t, srv, before, err, "3.71")
 
 	demo := emuClient(t, srv, "demo", "3.71")
@@ -120,13 +121,13 @@ func TestEmulatorRevertToSnapshot(t *testing.T) {
 	older, latest := snap(), snap()
 
 	before := len(srv.Requests())
-	err = c.WithMicroversion("3.39").Volumes.RevertToSnapshot(ctx, v.ID, latest)
+	err = testutil.At(t, c, "3.39").Volumes.RevertToSnapshot(ctx, v.ID, latest)
 	emuVersionError(t, srv, before, err, "3.40")
 
 	err = c.Volumes.RevertToSnapshot(ctx, v.ID, older)
 	emuAPIError(t, err, cinder.ErrBadRequest, 400, "not the latest one")
 
-	require.NoError(t, c.WithMicroversion("3.40").Volumes.RevertToSnapshot(ctx, v.ID, latest))
+	require.NoError(t, testutil.At(t, c, "3.40").Volumes.RevertToSnapshot(ctx, v.ID, latest))
 	assert.Equal(t, volumes.StatusAvailable, emuSettle(t, c, v.ID, volumes.StatusAvailable).Status)
 }
 
@@ -207,7 +208,7 @@ func TestEmulatorMigrate(t *testing.T) {
 	emuAPIError(t, err, cinder.ErrBadRequest, 400, "Invalid host: No available service named 'emu-nosuchhost@nobackend#nopool'")
 
 	before := len(srv.Requests())
-	err = c.WithMicroversion("3.15").Volumes.Migrate(ctx, v.ID, volumes.MigrateRequest{Cluster: "emulator@lvm"})
+	err = testutil.At(t, c, "3.15").Volumes.Migrate(ctx, v.ID, volumes.MigrateRequest{Cluster: "emulator@lvm"})
 	emuVersionError(t, srv, before, err, "3.16")
 	require.Error(t, c.Volumes.Migrate(ctx, v.ID, volumes.MigrateRequest{Host: "a", Cluster: "b"}))
 	assert.Len(t, srv.Requests(), before, "host and cluster together are refused before sending")
@@ -282,14 +283,14 @@ func TestEmulatorUploadToImage(t *testing.T) {
 	v := emuVolume(t, c, volumes.CreateRequest{Size: 2, Description: "d"})
 
 	before := len(srv.Requests())
-	_, err := c.WithMicroversion("3.0").Volumes.UploadToImage(ctx, v.ID, volumes.UploadImageRequest{ImageName: "emu-img",
+	_, err := testutil.At(t, c, "3.0").Volumes.UploadToImage(ctx, v.ID, volumes.UploadImageRequest{ImageName: "emu-img",
 		Visibility: "shared"})
 	emuVersionError(t, srv, before, err, "3.1")
-	_, err = c.WithMicroversion("3.0").Volumes.UploadToImage(ctx, v.ID, volumes.UploadImageRequest{ImageName: "emu-img",
+	_, err = testutil.At(t, c, "3.0").Volumes.UploadToImage(ctx, v.ID, volumes.UploadImageRequest{ImageName: "emu-img",
 		Protected: true})
 	emuVersionError(t, srv, before, err, "3.1")
 
-	res, err := c.WithMicroversion("3.1").Volumes.UploadToImage(ctx, v.ID, volumes.UploadImageRequest{ImageName: "emu-img",
+	res, err := testutil.At(t, c, "3.1").Volumes.UploadToImage(ctx, v.ID, volumes.UploadImageRequest{ImageName: "emu-img",
 		DiskFormat: "qcow2", Visibility: "shared", Protected: true})
 	require.NoError(t, err)
 	assert.Equal(t, v.ID, res.ID)
@@ -321,10 +322,10 @@ func TestEmulatorReimage(t *testing.T) {
 	const image = "5e3b8a10-0000-4000-8000-000000000001"
 
 	before := len(srv.Requests())
-	err := c.WithMicroversion("3.67").Volumes.Reimage(ctx, v.ID, image, false)
+	err := testutil.At(t, c, "3.67").Volumes.Reimage(ctx, v.ID, image, false)
 	emuVersionError(t, srv, before, err, "3.68")
 
-	require.NoError(t, c.WithMicroversion("3.68").Volumes.Reimage(ctx, v.ID, image, false))
+	require.NoError(t, testutil.At(t, c, "3.68").Volumes.Reimage(ctx, v.ID, image, false))
 	got := emuSettle(t, c, v.ID, volumes.StatusAvailable)
 	assert.True(t, got.Bootable)
 	assert.Equal(t, image, got.ImageMetadata["image_id"])

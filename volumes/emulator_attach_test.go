@@ -1,6 +1,7 @@
 package volumes_test
 
 import (
+	"github.com/gocinder/cinder/internal/testutil"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -172,14 +173,14 @@ func TestEmulatorExtendInUse(t *testing.T) {
 	ctx := t.Context()
 	v, _ := emuAttached(t, c, volumes.CreateRequest{Size: 1})
 
-	err := c.WithMicroversion("3.41").Volumes.Extend(ctx, v.ID, 2)
+	err := testutil.At(t, c, "3.41").Volumes.Extend(ctx, v.ID, 2)
 	emuAPIError(t, err, cinder.ErrBadRequest, 400,
 		"Invalid volume: Volume "+v.ID+" status must be '{'status': 'available'}' to extend, currently in-use.")
 	calls := emuCalls(srv, "POST", "/volumes/"+v.ID+"/action")
 	assert.Equal(t, "volume 3.41", calls[len(calls)-1].Microversion)
 	assert.Equal(t, 1, emuGet(t, c, v.ID).Size)
 
-	require.NoError(t, c.WithMicroversion("3.42").Volumes.Extend(ctx, v.ID, 2))
+	require.NoError(t, testutil.At(t, c, "3.42").Volumes.Extend(ctx, v.ID, 2))
 	got := emuSettle(t, c, v.ID, volumes.StatusInUse)
 	assert.Equal(t, 2, got.Size)
 	assert.Len(t, got.Attachments, 1, "still attached")

@@ -1,6 +1,7 @@
 package volumes_test
 
 import (
+	"github.com/gocinder/cinder/internal/testutil"
 	"slices"
 	"strings"
 	"testing"
@@ -114,7 +115,7 @@ func TestEmulatorListPages(t *testing.T) {
 	last := emuCalls(f.srv, "GET", "/volumes")
 	assert.Contains(t, last[len(last)-1].Query, "with_count=true")
 	before = len(f.srv.Requests())
-	_, err = f.c.WithMicroversion("3.44").Volumes.Count(ctx, nil)
+	_, err = testutil.At(t, f.c, "3.44").Volumes.Count(ctx, nil)
 	emuVersionError(t, f.srv, before, err, "3.45")
 }
 
@@ -168,7 +169,7 @@ func TestEmulatorListFilters(t *testing.T) {
 		assert.Equal(t, f.ids(1), emuIDs(t, got, err))
 	})
 	t.Run("version gates", func(t *testing.T) {
-		old := f.c.WithMicroversion("3.3")
+		old := testutil.At(t, f.c, "3.3")
 		for _, o := range []volumes.ListOptions{
 			{ImageMetadata: map[string]string{"a": "b"}}, {GroupID: "g"}, {ConsumesQuota: new(true)},
 			{Filters: map[string]string{"size": "1"}}, {CreatedAt: "gt:2024-01-01"}, {UpdatedAt: "gt:2024-01-01"},
@@ -180,7 +181,7 @@ func TestEmulatorListFilters(t *testing.T) {
 			assert.Len(t, f.srv.Requests(), before, "nothing may be sent")
 		}
 		before := len(f.srv.Requests())
-		_, err := cinder.Collect(f.c.WithMicroversion("3.33").Volumes.List(ctx,
+		_, err := cinder.Collect(testutil.At(t, f.c, "3.33").Volumes.List(ctx,
 			&volumes.ListOptions{Filters: map[string]string{"name~": "twin"}}))
 		emuVersionError(t, f.srv, before, err, "3.34")
 	})

@@ -1,6 +1,7 @@
 package volumes_test
 
 import (
+	"github.com/gocinder/cinder/internal/testutil"
 	"strings"
 	"testing"
 	"time"
@@ -62,9 +63,9 @@ func TestEmulatorMetadataETag(t *testing.T) {
 	v := emuVolume(t, c, volumes.CreateRequest{Metadata: map[string]string{"a": "1"}})
 
 	before := len(srv.Requests())
-	_, _, err := c.WithMicroversion("3.14").Volumes.MetadataWithETag(ctx, v.ID)
+	_, _, err := testutil.At(t, c, "3.14").Volumes.MetadataWithETag(ctx, v.ID)
 	emuVersionError(t, srv, before, err, "3.15")
-	_, err = c.WithMicroversion("3.14").Volumes.ReplaceMetadataIfMatch(ctx, v.ID, nil, "x")
+	_, err = testutil.At(t, c, "3.14").Volumes.ReplaceMetadataIfMatch(ctx, v.ID, nil, "x")
 	emuVersionError(t, srv, before, err, "3.15")
 	_, err = c.Volumes.ReplaceMetadataIfMatch(ctx, v.ID, nil, "")
 	require.Error(t, err)
@@ -100,19 +101,19 @@ func TestEmulatorDeleteMetadata(t *testing.T) {
 
 	t.Run("3.14 key by key", func(t *testing.T) {
 		before := len(srv.Requests())
-		require.NoError(t, c.WithMicroversion("3.14").Volumes.DeleteMetadata(ctx, v.ID, "a", "b"))
+		require.NoError(t, testutil.At(t, c, "3.14").Volumes.DeleteMetadata(ctx, v.ID, "a", "b"))
 		assert.Equal(t, []string{
 			"DELETE " + mdPath + "/a volume 3.14",
 			"DELETE " + mdPath + "/b volume 3.14",
 		}, emuTail(srv.Requests()[before:], mdPath))
 		before = len(srv.Requests())
-		err := c.WithMicroversion("3.14").Volumes.DeleteMetadata(ctx, v.ID, "zz")
+		err := testutil.At(t, c, "3.14").Volumes.DeleteMetadata(ctx, v.ID, "zz")
 		emuAPIError(t, err, cinder.ErrNotFound, 404, "has no metadata with key zz")
 		assert.Len(t, srv.Requests(), before+1)
 	})
 	t.Run("3.15 read then write under If-Match", func(t *testing.T) {
 		before := len(srv.Requests())
-		require.NoError(t, c.WithMicroversion("3.15").Volumes.DeleteMetadata(ctx, v.ID, "c", "zz"))
+		require.NoError(t, testutil.At(t, c, "3.15").Volumes.DeleteMetadata(ctx, v.ID, "c", "zz"))
 		assert.Equal(t, []string{"GET " + mdPath + " volume 3.15", "PUT " + mdPath + " volume 3.15"},
 			emuTail(srv.Requests()[before:], mdPath))
 		md, err := c.Volumes.Metadata(ctx, v.ID)
@@ -120,7 +121,7 @@ func TestEmulatorDeleteMetadata(t *testing.T) {
 		assert.Equal(t, map[string]string{"d": "4"}, md)
 
 		before = len(srv.Requests())
-		require.NoError(t, c.WithMicroversion("3.15").Volumes.DeleteMetadata(ctx, v.ID, "zz"))
+		require.NoError(t, testutil.At(t, c, "3.15").Volumes.DeleteMetadata(ctx, v.ID, "zz"))
 		assert.Equal(t, []string{"GET " + mdPath + " volume 3.15"}, emuTail(srv.Requests()[before:], mdPath),
 			"nothing to delete: no write")
 	})
@@ -160,11 +161,11 @@ func TestEmulatorManage(t *testing.T) {
 	const host = "emulator@lvm#pool"
 
 	before := len(srv.Requests())
-	_, err := cinder.Collect(c.WithMicroversion("3.7").Volumes.ListManageable(ctx, &volumes.ManageableListOptions{Host: host}))
+	_, err := cinder.Collect(testutil.At(t, c, "3.7").Volumes.ListManageable(ctx, &volumes.ManageableListOptions{Host: host}))
 	emuVersionError(t, srv, before, err, "3.8")
-	_, err = cinder.Collect(c.WithMicroversion("3.16").Volumes.ListManageable(ctx, &volumes.ManageableListOptions{Cluster: "emulator"}))
+	_, err = cinder.Collect(testutil.At(t, c, "3.16").Volumes.ListManageable(ctx, &volumes.ManageableListOptions{Cluster: "emulator"}))
 	emuVersionError(t, srv, before, err, "3.17")
-	_, err = c.WithMicroversion("3.15").Volumes.Manage(ctx, volumes.ManageRequest{Cluster: "emulator",
+	_, err = testutil.At(t, c, "3.15").Volumes.Manage(ctx, volumes.ManageRequest{Cluster: "emulator",
 		Ref: map[string]string{"source-name": "emu-unmanaged-1"}})
 	emuVersionError(t, srv, before, err, "3.16")
 	_, err = cinder.Collect(c.Volumes.ListManageable(ctx, &volumes.ManageableListOptions{}))
@@ -173,7 +174,7 @@ func TestEmulatorManage(t *testing.T) {
 	require.Error(t, err)
 	assert.Len(t, srv.Requests(), before, "incomplete requests are refused before sending")
 
-	list, err := cinder.Collect(c.WithMicroversion("3.8").Volumes.ListManageable(ctx, &volumes.ManageableListOptions{Host: host}))
+	list, err := cinder.Collect(testutil.At(t, c, "3.8").Volumes.ListManageable(ctx, &volumes.ManageableListOptions{Host: host}))
 	require.NoError(t, err)
 	require.Len(t, list, 2)
 	assert.Equal(t, volumes.Manageable{Reference: map[string]any{"source-name": "emu-unmanaged-1"}, Size: 1,
@@ -185,7 +186,7 @@ func TestEmulatorManage(t *testing.T) {
 	_, err = demo.Volumes.Manage(ctx, volumes.ManageRequest{Host: host, Ref: map[string]string{"source-name": "emu-unmanaged-1"}})
 	emuAPIError(t, err, cinder.ErrForbidden, 403, "volume_extension:volume_manage")
 
-	v, err := c.WithMicroversion("3.8").Volumes.Manage(ctx, volumes.ManageRequest{Host: host, Name: "emu-managed",
+	v, err := testutil.At(t, c, "3.8").Volumes.Manage(ctx, volumes.ManageRequest{Host: host, Name: "emu-managed",
 		Ref: map[string]string{"source-name": "emu-unmanaged-1"}, Metadata: map[string]string{"k": "v"}, Bootable: true})
 	require.NoError(t, err)
 	assert.Equal(t, "emu-managed", v.Name)
@@ -200,7 +201,7 @@ func TestEmulatorManage(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, list[0].SafeToManage, "now managed")
 
-	legacy, err := c.WithMicroversion("3.7").Volumes.Manage(ctx, volumes.ManageRequest{Host: host,
+	legacy, err := testutil.At(t, c, "3.7").Volumes.Manage(ctx, volumes.ManageRequest{Host: host,
 		Ref: map[string]string{"source-name": "emu-unmanaged-2"}})
 	require.NoError(t, err)
 	assert.Len(t, emuCalls(srv, "POST", "/os-volume-manage"), 1, "the legacy path below 3.8")

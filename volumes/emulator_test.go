@@ -2,6 +2,7 @@ package volumes_test
 
 import (
 	"errors"
+	"github.com/gocinder/cinder/internal/testutil"
 	"strings"
 	"testing"
 
@@ -166,10 +167,10 @@ func TestEmulatorCreateFromSources(t *testing.T) {
 		emuSettle(t, c, src.ID, volumes.StatusAvailable)
 
 		before := len(srv.Requests())
-		_, err = c.WithMicroversion("3.46").Volumes.Create(ctx, volumes.CreateRequest{BackupID: b.ID})
+		_, err = testutil.At(t, c, "3.46").Volumes.Create(ctx, volumes.CreateRequest{BackupID: b.ID})
 		emuVersionError(t, srv, before, err, "3.47")
 
-		v := emuVolume(t, c.WithMicroversion("3.47"), volumes.CreateRequest{BackupID: b.ID, Name: "emu-from-backup"})
+		v := emuVolume(t, testutil.At(t, c, "3.47"), volumes.CreateRequest{BackupID: b.ID, Name: "emu-from-backup"})
 		assert.Equal(t, 2, v.Size, "size comes from the backup")
 		assert.Equal(t, "emu-from-backup", v.Name)
 	})
@@ -186,10 +187,10 @@ func TestEmulatorCreateOptions(t *testing.T) {
 	assert.Equal(t, other.Host, v.Host)
 
 	before := len(srv.Requests())
-	_, err := c.WithMicroversion("3.12").Volumes.Create(ctx, volumes.CreateRequest{Size: 1,
+	_, err := testutil.At(t, c, "3.12").Volumes.Create(ctx, volumes.CreateRequest{Size: 1,
 		GroupID: "9b7d9f0e-0000-4000-8000-00000000beef"})
 	emuVersionError(t, srv, before, err, "3.13")
-	_, err = c.WithMicroversion("3.13").Volumes.Create(ctx, volumes.CreateRequest{Size: 1,
+	_, err = testutil.At(t, c, "3.13").Volumes.Create(ctx, volumes.CreateRequest{Size: 1,
 		GroupID: "9b7d9f0e-0000-4000-8000-00000000beef"})
 	emuAPIError(t, err, cinder.ErrNotFound, 404, "Group 9b7d9f0e-0000-4000-8000-00000000beef could not be found.")
 
@@ -306,7 +307,7 @@ func TestEmulatorDelete(t *testing.T) {
 		emuAPIError(t, err, cinder.ErrBadRequest, 400, "Volume status must be available or error")
 
 		before := len(srv.Requests())
-		err = c.WithMicroversion("3.22").Volumes.Delete(ctx, v.ID, &volumes.DeleteOptions{Force: true})
+		err = testutil.At(t, c, "3.22").Volumes.Delete(ctx, v.ID, &volumes.DeleteOptions{Force: true})
 		emuVersionError(t, srv, before, err, "3.23")
 
 		demo := emuClient(t, srv, "demo", "")
@@ -315,7 +316,7 @@ func TestEmulatorDelete(t *testing.T) {
 		emuAPIError(t, err, cinder.ErrForbidden, 403, "Policy doesn't allow volume:force_delete to be performed.")
 		assert.Equal(t, volumes.StatusAvailable, emuGet(t, demo, dv.ID).Status)
 
-		require.NoError(t, c.WithMicroversion("3.23").Volumes.Delete(ctx, v.ID, &volumes.DeleteOptions{Force: true}))
+		require.NoError(t, testutil.At(t, c, "3.23").Volumes.Delete(ctx, v.ID, &volumes.DeleteOptions{Force: true}))
 		require.NoError(t, c.Volumes.WaitForDeleted(ctx, v.ID, nil))
 		calls := emuCalls(srv, "DELETE", "/volumes/"+v.ID)
 		assert.Equal(t, "force=true", calls[len(calls)-1].Query)
@@ -333,10 +334,10 @@ func TestEmulatorSummary(t *testing.T) {
 	emuVolume(t, demo, volumes.CreateRequest{Size: 4})
 
 	before := len(srv.Requests())
-	_, err := c.WithMicroversion("3.11").Volumes.Summary(ctx, false)
+	_, err := testutil.At(t, c, "3.11").Volumes.Summary(ctx, false)
 	emuVersionError(t, srv, before, err, "3.12")
 
-	s, err := c.WithMicroversion("3.12").Volumes.Summary(ctx, false)
+	s, err := testutil.At(t, c, "3.12").Volumes.Summary(ctx, false)
 	require.NoError(t, err)
 	assert.Equal(t, volumes.Summary{TotalCount: 2, TotalSize: 5}, *s, "no metadata before 3.36")
 

@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	cinder "github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Exit codes.
@@ -130,7 +130,7 @@ func (a *app) add(c command) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				have := mv.MustParse(cl.Microversion())
+				have := cl.Microversion()
 				if have.Less(c.since) {
 					return &cinder.VersionError{Op: c.name, Need: c.since, Have: have}
 				}
@@ -180,7 +180,7 @@ func (a *app) checkFlagVersions(ctx context.Context, cmd *cobra.Command) error {
 			err = cerr
 			return
 		}
-		if mv.MustParse(cl.Microversion()).Less(mv.MustParse(m[1])) {
+		if cl.Microversion().Less(mv.MustParse(m[1])) {
 			err = fmt.Errorf("'--%s' argument is only allowed since microversion %s.", f.Name, m[1])
 		}
 	})

@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gocinder/cinder/attachments"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // attachmentCommands: the attachment-* commands (microversion 3.27 on).

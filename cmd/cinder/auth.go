@@ -14,7 +14,7 @@ import (
 	"time"
 
 	cinder "github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 const projectHelp = "You must provide a project_id or project_name (with project_domain_name or project_domain_id) via " +
@@ -153,13 +153,15 @@ func (a *app) cinder(ctx context.Context) (*cinder.Client, error) {
 		return nil, err
 	}
 	if !want.IsZero() {
-		got := mv.MustParse(c.Microversion())
+		got := c.Microversion()
 		switch {
 		case got.Less(want):
 			fmt.Fprintf(a.stderr, "WARNING:cinderclient.shell:API version %s requested, \n"+
 				"WARNING:cinderclient.shell:downgrading to %s based on server support.\n", want, got)
 		case want != got:
-			c = c.WithMicroversion(want.String())
+			if c, err = c.WithMicroversion(want.String()); err != nil {
+				return nil, err
+			}
 		}
 	}
 	a.client = c

@@ -11,7 +11,7 @@ import (
 
 	cinder "github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/backups"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/volumes"
 )
 
@@ -220,7 +220,7 @@ func (a *app) backupListCommand() command {
 				return err
 			}
 			cols := []string{"ID", "Volume ID", "Status", "Name", "Size", "Object Count", "Container"}
-			if mv.MustParse(c.Microversion()).AtLeast(mv.V(3, 56)) {
+			if c.Microversion().AtLeast(mv.V(3, 56)) {
 				cols = append(cols, "User ID")
 			}
 			cols, rows := listRows(raws, cols, false)

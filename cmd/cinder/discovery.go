@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	cinder "github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // discoveryCommands: api-version, version-list, list-extensions.
@@ -37,7 +37,7 @@ func (a *app) discoveryCommands() []command {
 				}
 				if a.g.format == "table" {
 					fmt.Fprintf(a.stdout, "Client supported API versions:\nMinimum version %s\nMaximum version %s\n\nServer supported API versions:\n",
-						mv.Min, cinder.MaxMicroversion)
+						mv.Min(), cinder.MaxMicroversion)
 				}
 				cols, keys := []string{"Id", "Status", "Updated"}, []string{"id", "status", "updated"}
 				if len(raws) > 0 {

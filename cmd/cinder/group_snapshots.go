@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gocinder/cinder/groupsnapshots"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // groupSnapshotCommands: the group-snapshot-* commands.
@@ -130,7 +130,7 @@ func (a *app) groupSnapshotListCommand() command {
 			if err != nil {
 				return err
 			}
-			if mv.MustParse(c.Microversion()).Less(mv.V(3, 29)) {
+			if c.Microversion().Less(mv.V(3, 29)) {
 				opts.AllTenants = false // from ALL_TENANTS, which cinderclient sends in vain
 			}
 			if opts.Filters, err = keyValues(filters); err != nil {

@@ -13,7 +13,7 @@ import (
 
 	"github.com/gocinder/cinder/groups"
 	"github.com/gocinder/cinder/groupsnapshots"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // groupCommands gathers the generic volume group commands, for newRoot.

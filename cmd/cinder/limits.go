@@ -4,8 +4,8 @@ import (
 	"context"
 	"github.com/gocinder/cinder/internal/pyfmt"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/limits"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // limitsCommands: absolute-limits, rate-limits.

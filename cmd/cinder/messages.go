@@ -9,8 +9,8 @@ import (
 	"github.com/spf13/pflag"
 
 	cinder "github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/messages"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // findMessage returns the message with the given ID; an unknown ID gets

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	cinder "github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Helpers shared by the snapshot, backup, transfer and attachment commands:
@@ -119,7 +119,7 @@ func (a *app) needVersion(ctx context.Context, op string, since mv.Version) erro
 	if err != nil {
 		return err
 	}
-	have := mv.MustParse(c.Microversion())
+	have := c.Microversion()
 	if have.Less(since) {
 		return versionError(op, since, mv.Version{}, have)
 	}

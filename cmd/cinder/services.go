@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/services"
 )
 
@@ -75,7 +75,7 @@ func (a *app) serviceListCommand() command {
 			if _, err := c.Services.List(rctx, &services.ListOptions{Host: host, Binary: binary}); err != nil {
 				return err
 			}
-			have := mv.MustParse(c.Microversion())
+			have := c.Microversion()
 			cols := []string{"Binary", "Host", "Zone", "Status", "State", "Updated_at"}
 			if !have.Less(mv.V(3, 7)) {
 				cols = append(cols, "Cluster")

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	cinder "github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/snapshots"
 )
 
@@ -109,7 +109,7 @@ func (a *app) snapshotCreateCommand() command {
 				}
 				// from 3.66 on every snapshot is forced: True is silently
 				// accepted, False is invalid (as in cinderclient)
-				if have := mv.MustParse(c.Microversion()); have.AtLeast(mv.V(3, 66)) {
+				if have := c.Microversion(); have.AtLeast(mv.V(3, 66)) {
 					if !f {
 						return versionError("snapshot-create --force False", mv.V(3, 0), mv.V(3, 65), have)
 					}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/volumes"
 )
 
@@ -561,7 +561,7 @@ func (a *app) summaryCommand() command {
 				info = o.(*pyfmt.Object)
 			}
 			formatters := []string{"total_size", "total_count"}
-			if mv.MustParse(c.Microversion()).AtLeast(mv.V(3, 36)) {
+			if c.Microversion().AtLeast(mv.V(3, 36)) {
 				formatters = append(formatters, "metadata")
 			}
 			return a.printDict(info, "Property", formatters...)

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/volumes"
 )
 
@@ -274,7 +274,7 @@ func (a *app) uploadToImageCommand() command {
 				return err
 			}
 			c, _ := a.cinder(ctx)
-			if mv.MustParse(c.Microversion()).AtLeast(mv.V(3, 1)) {
+			if c.Microversion().AtLeast(mv.V(3, 1)) {
 				req.Visibility, req.Protected = visibility, prot
 			} else if flags.Changed("visibility") || flags.Changed("protected") {
 				return errors.New("--visibility and --protected require API version 3.1 or later")

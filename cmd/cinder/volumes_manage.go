@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/volumes"
 )
 

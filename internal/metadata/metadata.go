@@ -11,8 +11,8 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // ETagSince is the microversion from which Cinder sends and checks the

@@ -16,8 +16,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/transport"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Client is the shared, immutable request machinery of one cinder.Client.
@@ -25,7 +25,6 @@ type Client struct {
 	HTTP     *http.Client // the whole transport stack
 	Endpoint string       // base URL, ending in "/", e.g. http://h:8776/v3/<project>/
 	Version  mv.Version   // the microversion every request carries
-	Err      error        // when set, every call fails with it before sending
 }
 
 // WithVersion returns a copy of c using version v.
@@ -76,13 +75,7 @@ func Path(segs ...string) string {
 
 // Check returns a *VersionError when the client's version is outside [since, until].
 func (c *Client) Check(op string, since, until mv.Version) error {
-	if !since.IsZero() && c.Version.Less(since) {
-		return &VersionError{Op: op, Need: since, Until: until, Have: c.Version}
-	}
-	if !until.IsZero() && until.Less(c.Version) {
-		return &VersionError{Op: op, Need: since, Until: until, Have: c.Version}
-	}
-	return nil
+	return mv.Check(op, since, until, c.Version)
 }
 
 // Do sends the call and decodes a JSON answer into out (when out is non-nil).
@@ -124,9 +117,6 @@ func (c *Client) ActionResult(ctx context.Context, call Call, name string, body 
 // Send sends the call and returns the response with its body open, after
 // checking its status; the caller closes the body.
 func (c *Client) Send(ctx context.Context, call Call) (*http.Response, error) {
-	if c.Err != nil {
-		return nil, c.Err
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

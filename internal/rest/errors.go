@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Sentinels matched by errors.Is on an *APIError, one per HTTP status family.
@@ -161,21 +161,9 @@ func RequestID(h http.Header) string {
 	return h.Get("X-Compute-Request-Id")
 }
 
-// VersionError is returned, before anything is sent, when a method needs a
-// microversion range that the client's negotiated version is outside of.
-type VersionError struct {
-	Op    string     // the method or option, e.g. "volumes.RevertToSnapshot"
-	Need  mv.Version // the lowest version that serves Op
-	Until mv.Version // the newest version that serves Op (zero: no upper bound)
-	Have  mv.Version // the client's version
-}
-
-func (e *VersionError) Error() string {
-	if !e.Until.IsZero() && e.Until.Less(e.Have) {
-		return fmt.Sprintf("cinder: %s is served up to microversion %s; this client uses %s", e.Op, e.Until, e.Have)
-	}
-	return fmt.Sprintf("cinder: %s requires microversion %s or later; this client uses %s", e.Op, e.Need, e.Have)
-}
+// VersionError is the public microversion.Error (cinder.VersionError),
+// named here for the machinery that builds and matches it.
+type VersionError = mv.Error
 
 // StatusError is returned by a waiter when the resource reaches an error state.
 type StatusError struct {

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/rest"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 func errResponse(code int, header http.Header, body string) *http.Response {

@@ -177,3 +177,11 @@ func DecodeFixture(t testing.TB, name string, out any) {
 }
 
 func regexpQuote(s string) string { return regexp.QuoteMeta(s) }
+
+// At returns a copy of c at microversion v; an error fails the test.
+func At(t testing.TB, c *cinder.Client, v string) *cinder.Client {
+	t.Helper()
+	cp, err := c.WithMicroversion(v)
+	require.NoError(t, err)
+	return cp
+}

@@ -5,7 +5,7 @@ package transport
 import (
 	"context"
 
-	"github.com/gocinder/cinder/internal/mv"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 type (

@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/transport"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 func TestHeadersSetsUserAgentMicroversionAndRequestID(t *testing.T) {

@@ -13,8 +13,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/gocinder/cinder/internal/mv"
 	"github.com/gocinder/cinder/internal/transport"
+	mv "github.com/gocinder/cinder/microversion"
 )
 
 func records(t *testing.T, buf *bytes.Buffer) []map[string]any {
