@@ -53,9 +53,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case f.buffered():
 		b := &bufferWriter{header: http.Header{}}
 		s.serve(b, r, f)
-		if f.DropResponse {
-			s.logRequest(rec) // before the client can retry; see Drop
-			s.drop(w)
+		if f.DropResponse || f.Truncate {
+			s.logRequest(rec) // Status 0, before the client can retry; see Drop
+			s.deliver(w, b, f)
 			return
 		}
 		sw.status = s.deliver(w, b, f)
