@@ -53,9 +53,9 @@ const (
 // ResetStatusRequest is the body of os-reset_status; empty fields are left
 // as they are.
 type ResetStatusRequest struct {
-	Status          Status       `json:"status,omitempty"`
-	AttachStatus    AttachStatus `json:"attach_status,omitempty"`
-	MigrationStatus string       `json:"migration_status,omitempty"`
+	Status          Status       `json:"status,omitempty"`           // new status; "" leaves it
+	AttachStatus    AttachStatus `json:"attach_status,omitempty"`    // new attach_status; "" leaves it
+	MigrationStatus string       `json:"migration_status,omitempty"` // new migration_status; "" leaves it
 }
 
 // ResetStatus overwrites the volume's status fields in the database,
@@ -130,10 +130,10 @@ const (
 // AttachRequest is the body of os-attach: give InstanceUUID (a server) or
 // HostName (a bare host); MountPoint is required.
 type AttachRequest struct {
-	InstanceUUID string     `json:"instance_uuid,omitempty"`
-	HostName     string     `json:"host_name,omitempty"`
-	MountPoint   string     `json:"mountpoint"`
-	Mode         AttachMode `json:"mode,omitempty"` // default rw
+	InstanceUUID string     `json:"instance_uuid,omitempty"` // the Nova server the volume is attached to
+	HostName     string     `json:"host_name,omitempty"`     // the host, for an attachment to a bare host
+	MountPoint   string     `json:"mountpoint"`              // device path on the server, e.g. /dev/vdb
+	Mode         AttachMode `json:"mode,omitempty"`          // default rw
 }
 
 // Attach marks a reserved volume as attached to a server or host; the
@@ -156,8 +156,8 @@ func (m *Manager) Detach(ctx context.Context, id, attachmentID string) error {
 
 // ForceDetachRequest is the body of os-force_detach.
 type ForceDetachRequest struct {
-	AttachmentID string     `json:"attachment_id,omitempty"`
-	Connector    *Connector `json:"connector,omitempty"` // terminates this connection first
+	AttachmentID string     `json:"attachment_id,omitempty"` // the attachment to remove (see Volume.Attachments)
+	Connector    *Connector `json:"connector,omitempty"`     // terminates this connection first
 }
 
 // ForceDetach detaches the volume whatever its state (admin only).
@@ -193,10 +193,10 @@ func (m *Manager) Retype(ctx context.Context, id, newType string, policy Migrati
 // MigrateRequest is the body of os-migrate_volume: exactly one of Host and
 // Cluster (since 3.16).
 type MigrateRequest struct {
-	Host          string `json:"host,omitempty"`
-	Cluster       string `json:"cluster,omitempty"` // since 3.16
-	ForceHostCopy bool   `json:"force_host_copy,omitempty"`
-	LockVolume    bool   `json:"lock_volume,omitempty"`
+	Host          string `json:"host,omitempty"`            // destination backend, "host@backend#pool"
+	Cluster       string `json:"cluster,omitempty"`         // since 3.16
+	ForceHostCopy bool   `json:"force_host_copy,omitempty"` // copy the data through the host even when the driver could move it
+	LockVolume    bool   `json:"lock_volume,omitempty"`     // an available volume goes to "maintenance" for the migration, blocking other operations
 }
 
 // Migrate moves the volume to another backend (admin only).
@@ -250,7 +250,7 @@ func (m *Manager) SetReadOnly(ctx context.Context, id string, readOnly bool) err
 
 // UploadImageRequest is the body of os-volume_upload_image.
 type UploadImageRequest struct {
-	ImageName       string `json:"image_name"`
+	ImageName       string `json:"image_name"`                 // name of the new Glance image
 	Force           bool   `json:"force,omitempty"`            // upload an in-use volume
 	DiskFormat      string `json:"disk_format,omitempty"`      // default raw
 	ContainerFormat string `json:"container_format,omitempty"` // default bare
@@ -261,28 +261,28 @@ type UploadImageRequest struct {
 // UploadImageResult is the answer of os-volume_upload_image; the volume is
 // "uploading" until Glance has the data.
 type UploadImageResult struct {
-	ID              string           `json:"id"` // the volume
-	Status          Status           `json:"status"`
-	Size            int              `json:"size"`
-	Description     string           `json:"display_description"`
-	VolumeType      *UploadImageType `json:"volume_type"`
-	UpdatedAt       time.Time        `json:"-"` // wire: updated_at, no zone
-	ImageID         string           `json:"image_id"`
-	ImageName       string           `json:"image_name"`
-	DiskFormat      string           `json:"disk_format"`
-	ContainerFormat string           `json:"container_format"`
-	Visibility      string           `json:"visibility"`
-	Protected       bool             `json:"protected"`
+	ID              string           `json:"id"`                  // the volume
+	Status          Status           `json:"status"`              // the volume's status: "uploading" until Glance has the data
+	Size            int              `json:"size"`                // the volume's size in GiB
+	Description     string           `json:"display_description"` // the volume's description
+	VolumeType      *UploadImageType `json:"volume_type"`         // the volume's type; nil for a volume without one
+	UpdatedAt       time.Time        `json:"-"`                   // wire: updated_at, no zone
+	ImageID         string           `json:"image_id"`            // ID of the new Glance image
+	ImageName       string           `json:"image_name"`          // name of the new Glance image
+	DiskFormat      string           `json:"disk_format"`         // the image's disk format, e.g. raw, qcow2
+	ContainerFormat string           `json:"container_format"`    // the image's container format, e.g. bare
+	Visibility      string           `json:"visibility"`          // the image's visibility (since 3.1)
+	Protected       bool             `json:"protected"`           // whether the image is protected from deletion (since 3.1)
 }
 
 // UploadImageType is the volume type as os-volume_upload_image shows it.
 type UploadImageType struct {
-	ID          string            `json:"id"`
-	Name        string            `json:"name"`
-	Description string            `json:"description"`
-	IsPublic    bool              `json:"is_public"`
-	ExtraSpecs  map[string]string `json:"extra_specs"`
-	QoSSpecsID  string            `json:"qos_specs_id"`
+	ID          string            `json:"id"`           // the type's ID
+	Name        string            `json:"name"`         // the type's name
+	Description string            `json:"description"`  // the type's description
+	IsPublic    bool              `json:"is_public"`    // visible to every project
+	ExtraSpecs  map[string]string `json:"extra_specs"`  // the type's extra specs
+	QoSSpecsID  string            `json:"qos_specs_id"` // the QoS specs associated with the type, "" if none
 }
 
 // UnmarshalJSON decodes the zone-less updated_at.

@@ -7,18 +7,18 @@ import "encoding/json"
 // is a compile error; driver-specific keys go in Extra, which is merged into
 // the JSON object (a typed field wins over an Extra key of the same name).
 type Connector struct {
-	Host          string         `json:"host,omitempty"`
-	IP            string         `json:"ip,omitempty"`
-	Initiator     string         `json:"initiator,omitempty"` // iSCSI IQN
-	WWPNs         []string       `json:"wwpns,omitempty"`     // Fibre Channel
-	WWNNs         []string       `json:"wwnns,omitempty"`
-	NQN           string         `json:"nqn,omitempty"` // NVMe-oF host NQN
-	Platform      string         `json:"platform,omitempty"`
-	OSType        string         `json:"os_type,omitempty"`
-	Multipath     bool           `json:"multipath"`
-	DoLocalAttach bool           `json:"do_local_attach,omitempty"`
-	Mode          string         `json:"mode,omitempty"` // rw or ro
-	Extra         map[string]any `json:"-"`
+	Host          string         `json:"host,omitempty"`            // host name of the attaching host
+	IP            string         `json:"ip,omitempty"`              // the host's IP address on the storage network
+	Initiator     string         `json:"initiator,omitempty"`       // iSCSI IQN
+	WWPNs         []string       `json:"wwpns,omitempty"`           // Fibre Channel
+	WWNNs         []string       `json:"wwnns,omitempty"`           // Fibre Channel world wide node names
+	NQN           string         `json:"nqn,omitempty"`             // NVMe-oF host NQN
+	Platform      string         `json:"platform,omitempty"`        // CPU architecture, e.g. x86_64
+	OSType        string         `json:"os_type,omitempty"`         // operating system, e.g. linux2
+	Multipath     bool           `json:"multipath"`                 // the host uses multipath I/O
+	DoLocalAttach bool           `json:"do_local_attach,omitempty"` // attach on this host itself (e.g. RBD through the kernel client)
+	Mode          string         `json:"mode,omitempty"`            // rw or ro
+	Extra         map[string]any `json:"-"`                         // further driver-specific properties
 }
 
 // MarshalJSON merges Extra into the connector.
@@ -43,6 +43,6 @@ func (c Connector) MarshalJSON() ([]byte, error) {
 // ConnectionInfo is the answer of os-initialize_connection: the transport
 // (iscsi, rbd, nvmeof, local, …) and its driver-specific data.
 type ConnectionInfo struct {
-	DriverVolumeType string         `json:"driver_volume_type"`
-	Data             map[string]any `json:"data"`
+	DriverVolumeType string         `json:"driver_volume_type"` // the transport: iscsi, rbd, fibre_channel, nvmeof, local, …
+	Data             map[string]any `json:"data"`               // the transport's connection properties (target_iqn, target_portal, …)
 }

@@ -31,9 +31,9 @@ type ListOptions struct {
 	AllTenants bool   // admin: every project's volumes
 	ProjectID  string // admin: with AllTenants, only this project's
 
-	Name            string
-	Status          Status
-	Bootable        *bool
+	Name            string            // exact name
+	Status          Status            // only volumes in this status
+	Bootable        *bool             // only bootable (true) or non-bootable (false) volumes
 	MigrationStatus string            // admin
 	Metadata        map[string]string // all pairs must match
 	// ImageMetadata matches glance_metadata (since 3.4). Real Cinder honours
@@ -49,7 +49,7 @@ type ListOptions struct {
 	// CreatedAt and UpdatedAt are time comparisons such as "gt:2024-01-01T00:00:00"
 	// (operators gt, gte, lt, lte, eq, neq; since 3.60).
 	CreatedAt string
-	UpdatedAt string
+	UpdatedAt string // like CreatedAt, on updated_at (since 3.60)
 }
 
 // query builds the URL query, checking each option's microversion.

@@ -19,20 +19,20 @@ var ManageableSortKeys = []string{"reference", "size"}
 type ManageableListOptions struct {
 	Host    string // e.g. "cinder@lvm#pool"
 	Cluster string // since 3.17
-	Limit   int
-	Marker  string
-	Offset  int
+	Limit   int    // page size asked of the server; 0: server default
+	Marker  string // start after this entry
+	Offset  int    // skip this many entries
 	Sort    string // "key[:asc|desc],…" with keys from ManageableSortKeys
 }
 
 // Manageable is a volume on a backend that Cinder does not manage (yet).
 type Manageable struct {
-	Reference     map[string]any `json:"reference"` // pass as ManageRequest.Ref, e.g. {"source-name": "lv1"}
-	Size          int            `json:"size"`      // GiB
-	SafeToManage  bool           `json:"safe_to_manage"`
-	ReasonNotSafe string         `json:"reason_not_safe"`
-	CinderID      string         `json:"cinder_id"`  // set when Cinder already manages it
-	ExtraInfo     any            `json:"extra_info"` // driver-specific, usually a string or null
+	Reference     map[string]any `json:"reference"`       // pass as ManageRequest.Ref, e.g. {"source-name": "lv1"}
+	Size          int            `json:"size"`            // GiB
+	SafeToManage  bool           `json:"safe_to_manage"`  // whether Cinder can take the volume over (false when it is in use)
+	ReasonNotSafe string         `json:"reason_not_safe"` // why not, when SafeToManage is false
+	CinderID      string         `json:"cinder_id"`       // set when Cinder already manages it
+	ExtraInfo     any            `json:"extra_info"`      // driver-specific, usually a string or null
 }
 
 // ListManageable yields the volumes on a backend that Cinder could manage
@@ -45,15 +45,15 @@ func (m *Manager) ListManageable(ctx context.Context, opts *ManageableListOption
 // the backend (driver-specific, e.g. {"source-name": "lv1"}); exactly one of
 // Host and Cluster (since 3.16) names the backend.
 type ManageRequest struct {
-	Host             string            `json:"host,omitempty"`
-	Cluster          string            `json:"cluster,omitempty"` // since 3.16
-	Ref              map[string]string `json:"ref"`
-	Name             string            `json:"name,omitempty"`
-	Description      string            `json:"description,omitempty"`
-	VolumeType       string            `json:"volume_type,omitempty"`
-	AvailabilityZone string            `json:"availability_zone,omitempty"`
-	Metadata         map[string]string `json:"metadata,omitempty"`
-	Bootable         bool              `json:"bootable,omitempty"`
+	Host             string            `json:"host,omitempty"`              // the backend, "host@backend#pool"
+	Cluster          string            `json:"cluster,omitempty"`           // since 3.16
+	Ref              map[string]string `json:"ref"`                         // names the volume on the backend, e.g. {"source-name": "lv1"}
+	Name             string            `json:"name,omitempty"`              // name of the new Cinder volume
+	Description      string            `json:"description,omitempty"`       // its description
+	VolumeType       string            `json:"volume_type,omitempty"`       // its volume type (name or ID)
+	AvailabilityZone string            `json:"availability_zone,omitempty"` // its availability zone
+	Metadata         map[string]string `json:"metadata,omitempty"`          // its metadata
+	Bootable         bool              `json:"bootable,omitempty"`          // mark it bootable
 }
 
 // Manage brings an existing backend volume under Cinder's management
@@ -90,11 +90,11 @@ func (m *Manager) Manage(ctx context.Context, r ManageRequest) (*Volume, error) 
 // EncryptionMetadata is how an encrypted volume is encrypted; for a volume
 // of an unencrypted type only EncryptionKeyID is set (to "").
 type EncryptionMetadata struct {
-	EncryptionKeyID string `json:"encryption_key_id"`
-	ControlLocation string `json:"control_location"` // front-end or back-end
-	Cipher          string `json:"cipher"`
-	KeySize         int    `json:"key_size"` // bits
-	Provider        string `json:"provider"` // e.g. luks
+	EncryptionKeyID string `json:"encryption_key_id"` // the key manager's ID of the volume's key
+	ControlLocation string `json:"control_location"`  // front-end or back-end
+	Cipher          string `json:"cipher"`            // e.g. aes-xts-plain64
+	KeySize         int    `json:"key_size"`          // bits
+	Provider        string `json:"provider"`          // e.g. luks
 }
 
 // EncryptionMetadata returns the volume's encryption metadata.

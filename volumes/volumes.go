@@ -50,19 +50,19 @@ const (
 
 // Link is a hypermedia link.
 type Link struct {
-	Rel  string `json:"rel"`
-	Href string `json:"href"`
+	Rel  string `json:"rel"`  // the relation: self, bookmark or next
+	Href string `json:"href"` // the link's URL
 }
 
 // Attachment is one attachment of a volume, as shown in the volume.
 type Attachment struct {
-	ID           string    `json:"id"`
-	AttachmentID string    `json:"attachment_id"`
-	VolumeID     string    `json:"volume_id"`
-	ServerID     string    `json:"server_id"`
-	HostName     string    `json:"host_name"`
-	Device       string    `json:"device"`
-	AttachedAt   time.Time `json:"-"` // wire: attached_at, no zone
+	ID           string    `json:"id"`            // the volume's ID (Cinder repeats it here)
+	AttachmentID string    `json:"attachment_id"` // the attachment's ID
+	VolumeID     string    `json:"volume_id"`     // the volume's ID
+	ServerID     string    `json:"server_id"`     // the Nova server attached to; "" for a bare host
+	HostName     string    `json:"host_name"`     // the host attached to; "" when unknown
+	Device       string    `json:"device"`        // device path on the server, e.g. /dev/vdb
+	AttachedAt   time.Time `json:"-"`             // wire: attached_at, no zone
 }
 
 // UnmarshalJSON decodes Cinder's zone-less attached_at.
@@ -82,28 +82,28 @@ func (a *Attachment) UnmarshalJSON(b []byte) error {
 
 // Volume is a Block Storage volume as shown by GET /volumes/{id}.
 type Volume struct {
-	ID                 string            `json:"id"`
-	Name               string            `json:"name"`
-	Description        string            `json:"description"`
-	Status             Status            `json:"status"`
-	Size               int               `json:"size"` // GiB
-	AvailabilityZone   string            `json:"availability_zone"`
-	CreatedAt          time.Time         `json:"-"` // wire: created_at, no zone, UTC
-	UpdatedAt          time.Time         `json:"-"` // wire: updated_at; zero when never updated
-	VolumeType         string            `json:"volume_type"`
-	SnapshotID         string            `json:"snapshot_id"`
-	SourceVolID        string            `json:"source_volid"`
-	BackupID           string            `json:"backup_id"` // shown by some deployments after 3.47 creates
-	Metadata           map[string]string `json:"metadata"`
-	Links              []Link            `json:"links"`
-	UserID             string            `json:"user_id"`
-	Bootable           bool              `json:"-"` // wire: "true"/"false"
-	Encrypted          bool              `json:"encrypted"`
-	ReplicationStatus  string            `json:"replication_status"`
-	ConsistencyGroupID string            `json:"consistencygroup_id"`
-	Multiattach        bool              `json:"multiattach"`
-	Attachments        []Attachment      `json:"attachments"`
-	MigrationStatus    string            `json:"migration_status"`
+	ID                 string            `json:"id"`                    // the volume's UUID
+	Name               string            `json:"name"`                  // the volume's name; may be ""
+	Description        string            `json:"description"`           // the volume's description
+	Status             Status            `json:"status"`                // the volume's status
+	Size               int               `json:"size"`                  // GiB
+	AvailabilityZone   string            `json:"availability_zone"`     // the availability zone the volume is in
+	CreatedAt          time.Time         `json:"-"`                     // wire: created_at, no zone, UTC
+	UpdatedAt          time.Time         `json:"-"`                     // wire: updated_at; zero when never updated
+	VolumeType         string            `json:"volume_type"`           // the volume type's name
+	SnapshotID         string            `json:"snapshot_id"`           // the snapshot the volume was created from, if any
+	SourceVolID        string            `json:"source_volid"`          // the volume it was cloned from, if any
+	BackupID           string            `json:"backup_id"`             // shown by some deployments after 3.47 creates
+	Metadata           map[string]string `json:"metadata"`              // user key/value metadata
+	Links              []Link            `json:"links"`                 // self and bookmark links
+	UserID             string            `json:"user_id"`               // the user who created the volume
+	Bootable           bool              `json:"-"`                     // wire: "true"/"false"
+	Encrypted          bool              `json:"encrypted"`             // the volume type is encrypted
+	ReplicationStatus  string            `json:"replication_status"`    // e.g. disabled, enabled, failed-over
+	ConsistencyGroupID string            `json:"consistencygroup_id"`   // the legacy consistency group, if any
+	Multiattach        bool              `json:"multiattach"`           // can be attached to several servers at once
+	Attachments        []Attachment      `json:"attachments"`           // the volume's attachments; empty when not attached
+	MigrationStatus    string            `json:"migration_status"`      // admin only: migrating, success, error, …; "" when never migrated
 	ImageMetadata      map[string]string `json:"volume_image_metadata"` // when created from an image
 
 	TenantID        string `json:"os-vol-tenant-attr:tenant_id"`   // the owning project
@@ -141,18 +141,18 @@ func (v *Volume) UnmarshalJSON(b []byte) error {
 
 // Ref is a volume as listed by the summary list (GET /volumes).
 type Ref struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Links []Link `json:"links"`
+	ID    string `json:"id"`    // the volume's UUID
+	Name  string `json:"name"`  // the volume's name
+	Links []Link `json:"links"` // self and bookmark links
 }
 
 // SchedulerHints steer the scheduler's placement of a new volume.
 type SchedulerHints struct {
-	SameHost        []string       `json:"same_host,omitempty"`
-	DifferentHost   []string       `json:"different_host,omitempty"`
-	LocalToInstance string         `json:"local_to_instance,omitempty"`
-	Query           string         `json:"query,omitempty"`
-	Extra           map[string]any `json:"-"` // further driver-specific hints
+	SameHost        []string       `json:"same_host,omitempty"`         // place on the same backend as these volume IDs
+	DifferentHost   []string       `json:"different_host,omitempty"`    // place on another backend than these volume IDs
+	LocalToInstance string         `json:"local_to_instance,omitempty"` // place on the host of this Nova server
+	Query           string         `json:"query,omitempty"`             // a JSON filter expression for the JsonFilter scheduler filter
+	Extra           map[string]any `json:"-"`                           // further driver-specific hints
 }
 
 // MarshalJSON merges Extra into the hints.
@@ -175,20 +175,20 @@ func (h SchedulerHints) MarshalJSON() ([]byte, error) {
 // CreateRequest is the body of POST /volumes. Size is required unless the
 // volume comes from a snapshot, a source volume or a backup.
 type CreateRequest struct {
-	Size               int               `json:"size,omitempty"` // GiB
-	Name               string            `json:"name,omitempty"`
-	Description        string            `json:"description,omitempty"`
-	VolumeType         string            `json:"volume_type,omitempty"`
-	AvailabilityZone   string            `json:"availability_zone,omitempty"`
-	Metadata           map[string]string `json:"metadata,omitempty"`
-	SnapshotID         string            `json:"snapshot_id,omitempty"`
-	SourceVolID        string            `json:"source_volid,omitempty"`
-	ImageRef           string            `json:"imageRef,omitempty"`
-	BackupID           string            `json:"backup_id,omitempty"` // since 3.47
-	GroupID            string            `json:"group_id,omitempty"`  // since 3.13
-	ConsistencyGroupID string            `json:"consistencygroup_id,omitempty"`
-	Multiattach        *bool             `json:"multiattach,omitempty"` // deprecated: use a multiattach volume type
-	SchedulerHints     *SchedulerHints   `json:"-"`                     // sent as OS-SCH-HNT:scheduler_hints
+	Size               int               `json:"size,omitempty"`                // GiB
+	Name               string            `json:"name,omitempty"`                // the volume's name
+	Description        string            `json:"description,omitempty"`         // the volume's description
+	VolumeType         string            `json:"volume_type,omitempty"`         // the volume type (name or ID); "": the default type
+	AvailabilityZone   string            `json:"availability_zone,omitempty"`   // the availability zone; "": the default
+	Metadata           map[string]string `json:"metadata,omitempty"`            // user key/value metadata
+	SnapshotID         string            `json:"snapshot_id,omitempty"`         // create from this snapshot
+	SourceVolID        string            `json:"source_volid,omitempty"`        // clone this volume
+	ImageRef           string            `json:"imageRef,omitempty"`            // create from this Glance image (ID)
+	BackupID           string            `json:"backup_id,omitempty"`           // since 3.47
+	GroupID            string            `json:"group_id,omitempty"`            // since 3.13
+	ConsistencyGroupID string            `json:"consistencygroup_id,omitempty"` // create in this legacy consistency group
+	Multiattach        *bool             `json:"multiattach,omitempty"`         // deprecated: use a multiattach volume type
+	SchedulerHints     *SchedulerHints   `json:"-"`                             // sent as OS-SCH-HNT:scheduler_hints
 	// ClientToken opts into safe retries of a create whose answer is lost
 	// (a connection broken after sending, an unreadable answer, a 500, 502
 	// or 504): the volume is created with the metadata pair
@@ -263,9 +263,9 @@ func (m *Manager) Get(ctx context.Context, id string) (*Volume, error) {
 
 // UpdateRequest is the body of PUT /volumes/{id}. Nil fields are left as they are.
 type UpdateRequest struct {
-	Name        *string           `json:"name,omitempty"`
-	Description *string           `json:"description,omitempty"`
-	Metadata    map[string]string `json:"metadata,omitempty"` // replaces all metadata when non-nil
+	Name        *string           `json:"name,omitempty"`        // new name
+	Description *string           `json:"description,omitempty"` // new description
+	Metadata    map[string]string `json:"metadata,omitempty"`    // replaces all metadata when non-nil
 }
 
 // Update changes a volume's name, description or metadata. PUT /volumes/{id}
@@ -306,9 +306,9 @@ func (m *Manager) Delete(ctx context.Context, id string, o *DeleteOptions) error
 
 // Summary is the answer of GET /volumes/summary.
 type Summary struct {
-	TotalCount int                 `json:"total_count"`
-	TotalSize  int                 `json:"total_size"` // GiB
-	Metadata   map[string][]string `json:"metadata"`   // since 3.36
+	TotalCount int                 `json:"total_count"` // number of volumes
+	TotalSize  int                 `json:"total_size"`  // GiB
+	Metadata   map[string][]string `json:"metadata"`    // since 3.36
 }
 
 // Summary totals the project's volumes (all projects with allTenants, admin).
