@@ -35,29 +35,29 @@ const (
 
 // Link is a hypermedia link.
 type Link struct {
-	Rel  string `json:"rel"`
-	Href string `json:"href"`
+	Rel  string `json:"rel"`  // the relation: self, bookmark or next
+	Href string `json:"href"` // the link's URL
 }
 
 // Backup is a volume backup as shown by GET /backups/{id}.
 type Backup struct {
-	ID                  string    `json:"id"`
-	Name                string    `json:"name"`
-	Description         string    `json:"description"`
-	Status              Status    `json:"status"`
-	Size                int       `json:"size"` // GiB
-	ObjectCount         int       `json:"object_count"`
-	AvailabilityZone    string    `json:"availability_zone"`
-	Container           string    `json:"container"`
-	CreatedAt           time.Time `json:"-"` // wire: created_at, no zone, UTC
-	UpdatedAt           time.Time `json:"-"` // wire: updated_at
-	DataTimestamp       time.Time `json:"-"` // wire: data_timestamp; when the data was taken
-	FailReason          string    `json:"fail_reason"`
-	VolumeID            string    `json:"volume_id"`
-	SnapshotID          string    `json:"snapshot_id"` // set when backed up from a snapshot
-	Links               []Link    `json:"links"`
-	IsIncremental       bool      `json:"is_incremental"`
-	HasDependentBackups bool      `json:"has_dependent_backups"`
+	ID                  string    `json:"id"`                    // the backup's UUID
+	Name                string    `json:"name"`                  // the backup's name
+	Description         string    `json:"description"`           // the backup's description
+	Status              Status    `json:"status"`                // the backup's status
+	Size                int       `json:"size"`                  // GiB
+	ObjectCount         int       `json:"object_count"`          // number of objects the backup is stored as
+	AvailabilityZone    string    `json:"availability_zone"`     // the backup service's availability zone
+	Container           string    `json:"container"`             // where the backup driver keeps it (e.g. a Swift container)
+	CreatedAt           time.Time `json:"-"`                     // wire: created_at, no zone, UTC
+	UpdatedAt           time.Time `json:"-"`                     // wire: updated_at
+	DataTimestamp       time.Time `json:"-"`                     // wire: data_timestamp; when the data was taken
+	FailReason          string    `json:"fail_reason"`           // why the backup failed, when Status is error
+	VolumeID            string    `json:"volume_id"`             // the volume backed up
+	SnapshotID          string    `json:"snapshot_id"`           // set when backed up from a snapshot
+	Links               []Link    `json:"links"`                 // self and bookmark links
+	IsIncremental       bool      `json:"is_incremental"`        // an incremental backup, on top of an earlier one
+	HasDependentBackups bool      `json:"has_dependent_backups"` // incremental backups depend on this one (it cannot be deleted first)
 
 	Metadata        map[string]string `json:"metadata"`                          // since 3.43
 	ProjectID       string            `json:"os-backup-project-attr:project_id"` // since 3.18, admin only
@@ -88,10 +88,10 @@ type backupEnv struct {
 
 // CreateRequest is the body of POST /backups.
 type CreateRequest struct {
-	VolumeID    string `json:"volume_id"`
-	Container   string `json:"container,omitempty"` // driver-specific; the driver's default when empty
-	Name        string `json:"name,omitempty"`
-	Description string `json:"description,omitempty"`
+	VolumeID    string `json:"volume_id"`             // the volume to back up (required)
+	Container   string `json:"container,omitempty"`   // driver-specific; the driver's default when empty
+	Name        string `json:"name,omitempty"`        // the backup's name
+	Description string `json:"description,omitempty"` // the backup's description
 	Incremental bool   `json:"incremental,omitempty"` // on top of the volume's latest backup
 	Force       bool   `json:"force,omitempty"`       // back up an in-use volume
 	SnapshotID  string `json:"snapshot_id,omitempty"` // back up this snapshot of the volume
@@ -143,9 +143,9 @@ func (m *Manager) Get(ctx context.Context, id string) (*Backup, error) {
 // UpdateRequest is the body of PUT /backups/{id}. Nil fields are left as
 // they are.
 type UpdateRequest struct {
-	Name        *string           `json:"name,omitempty"`
-	Description *string           `json:"description,omitempty"`
-	Metadata    map[string]string `json:"metadata,omitempty"` // since 3.43; replaces all metadata when non-nil
+	Name        *string           `json:"name,omitempty"`        // new name
+	Description *string           `json:"description,omitempty"` // new description
+	Metadata    map[string]string `json:"metadata,omitempty"`    // since 3.43; replaces all metadata when non-nil
 }
 
 // Update changes a backup's name, description or metadata. Cinder answers

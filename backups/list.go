@@ -27,9 +27,9 @@ type ListOptions struct {
 	AllTenants bool   // admin: every project's backups
 	ProjectID  string // admin: with AllTenants, only this project's
 
-	Name     string
-	Status   Status
-	VolumeID string
+	Name     string // exact name
+	Status   Status // only backups in this status
+	VolumeID string // only backups of this volume
 	// Filters are generic key=value filters (since 3.33; the server's
 	// resource_filters list says which keys it takes). A key ending in "~"
 	// asks for an inexact match (since 3.34).
@@ -55,9 +55,9 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 
 // Ref is a backup as listed by the summary list (GET /backups).
 type Ref struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Links []Link `json:"links"`
+	ID    string `json:"id"`    // the backup's UUID
+	Name  string `json:"name"`  // the backup's name
+	Links []Link `json:"links"` // self and bookmark links
 }
 
 // List yields every backup matching opts, with details, fetching pages as

@@ -15,17 +15,17 @@ import (
 // (since 3.47) create the new volume with POST /volumes {"backup_id"}
 // instead, the only call that takes them; they exclude VolumeID.
 type RestoreRequest struct {
-	VolumeID         string
-	Name             string
+	VolumeID         string // overwrite this volume; "": create a new one
+	Name             string // name of the new volume (without VolumeID)
 	VolumeType       string // since 3.47
 	AvailabilityZone string // since 3.47
 }
 
 // Restore is where a restore goes.
 type Restore struct {
-	BackupID   string `json:"backup_id"`
-	VolumeID   string `json:"volume_id"`
-	VolumeName string `json:"volume_name"`
+	BackupID   string `json:"backup_id"`   // the backup restored
+	VolumeID   string `json:"volume_id"`   // the volume restored to
+	VolumeName string `json:"volume_name"` // that volume's name
 }
 
 // Restore restores a backup to a volume and returns at once: the backup is

@@ -34,28 +34,28 @@ type Pool struct {
 // ones included. Capacities are GiB; a driver may report "infinite"
 // (decoded as +Inf) or "unknown" (NaN).
 type Capabilities struct {
-	VolumeBackendName string
-	VendorName        string
-	DriverVersion     string
-	StorageProtocol   string
+	VolumeBackendName string // volume_backend_name: the back end's name
+	VendorName        string // vendor_name
+	DriverVersion     string // driver_version
+	StorageProtocol   string // storage_protocol: iSCSI, FC, ceph, nvmeof, …
 
-	TotalCapacityGB       float64
-	FreeCapacityGB        float64
-	AllocatedCapacityGB   float64
-	ProvisionedCapacityGB float64
-	ReservedPercentage    float64
+	TotalCapacityGB       float64 // total_capacity_gb
+	FreeCapacityGB        float64 // free_capacity_gb
+	AllocatedCapacityGB   float64 // allocated_capacity_gb: what Cinder volumes use
+	ProvisionedCapacityGB float64 // provisioned_capacity_gb: the sum of the volumes' sizes (thin provisioning)
+	ReservedPercentage    float64 // reserved_percentage: capacity kept free, in percent
 
-	ThinProvisioningSupport  bool
-	ThickProvisioningSupport bool
-	QoSSupport               bool
-	Multiattach              bool
-	OnlineExtendSupport      bool
+	ThinProvisioningSupport  bool // thin_provisioning_support
+	ThickProvisioningSupport bool // thick_provisioning_support
+	QoSSupport               bool // QoS_support: the driver applies back-end QoS specs
+	Multiattach              bool // multiattach: volumes can be attached to several servers
+	OnlineExtendSupport      bool // online_extend_support: in-use volumes can be extended
 	// ConsistentGroupSnapshotEnabled: the pool can snapshot a group consistently.
 	ConsistentGroupSnapshotEnabled bool
-	ReplicationEnabled             bool
+	ReplicationEnabled             bool // replication_enabled
 
-	Timestamp time.Time // when the driver reported these
-	Raw       map[string]any
+	Timestamp time.Time      // when the driver reported these
+	Raw       map[string]any // every capability as sent, by its JSON name
 }
 
 // UnmarshalJSON decodes the capabilities leniently: drivers send numbers

@@ -28,9 +28,9 @@ type ListOptions struct {
 	AllTenants bool   // admin: every project's snapshots
 	ProjectID  string // admin: with AllTenants, only this project's
 
-	Name          string
-	Status        Status
-	VolumeID      string
+	Name          string            // exact name
+	Status        Status            // only snapshots in this status
+	VolumeID      string            // only snapshots of this volume
 	Metadata      map[string]string // all pairs must match; since 3.22
 	ConsumesQuota *bool             // since 3.65
 	// Filters are generic key=value filters (since 3.33; the server's

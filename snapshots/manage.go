@@ -19,18 +19,18 @@ var ManageableSortKeys = []string{"reference", "size"}
 type ManageableListOptions struct {
 	Host    string // e.g. "cinder@lvm#pool"
 	Cluster string // since 3.17
-	Limit   int
-	Marker  string
-	Offset  int
+	Limit   int    // page size asked of the server; 0: server default
+	Marker  string // start after this entry
+	Offset  int    // skip this many entries
 	Sort    string // "key[:asc|desc],…" with keys from ManageableSortKeys
 }
 
 // Manageable is a snapshot on a backend that Cinder does not manage (yet).
 type Manageable struct {
-	Reference       map[string]any `json:"reference"` // pass as ManageRequest.Ref
-	Size            int            `json:"size"`      // GiB
-	SafeToManage    bool           `json:"safe_to_manage"`
-	ReasonNotSafe   string         `json:"reason_not_safe"`
+	Reference       map[string]any `json:"reference"`        // pass as ManageRequest.Ref
+	Size            int            `json:"size"`             // GiB
+	SafeToManage    bool           `json:"safe_to_manage"`   // whether Cinder can take the snapshot over
+	ReasonNotSafe   string         `json:"reason_not_safe"`  // why not, when SafeToManage is false
 	CinderID        string         `json:"cinder_id"`        // set when Cinder already manages it
 	SourceReference map[string]any `json:"source_reference"` // the snapshotted backend volume
 	ExtraInfo       any            `json:"extra_info"`       // driver-specific, usually a string or null
@@ -48,11 +48,11 @@ func (m *Manager) ListManageable(ctx context.Context, opts *ManageableListOption
 // and VolumeID the Cinder volume it is a snapshot of. Cinder takes no host
 // or cluster here: the volume's backend is used.
 type ManageRequest struct {
-	VolumeID    string            `json:"volume_id"`
-	Ref         map[string]string `json:"ref"`
-	Name        string            `json:"name,omitempty"`
-	Description string            `json:"description,omitempty"`
-	Metadata    map[string]string `json:"metadata,omitempty"`
+	VolumeID    string            `json:"volume_id"`             // the Cinder volume the snapshot belongs to (required)
+	Ref         map[string]string `json:"ref"`                   // names the snapshot on the back end, e.g. {"source-name": "snap1"}
+	Name        string            `json:"name,omitempty"`        // name of the new Cinder snapshot
+	Description string            `json:"description,omitempty"` // its description
+	Metadata    map[string]string `json:"metadata,omitempty"`    // its metadata
 }
 
 // Manage brings an existing backend snapshot under Cinder's management

@@ -37,15 +37,15 @@ const (
 
 // Snapshot is a volume snapshot as shown by GET /snapshots/{id}.
 type Snapshot struct {
-	ID          string            `json:"id"`
-	Name        string            `json:"name"`
-	Description string            `json:"description"`
-	Status      Status            `json:"status"`
-	Size        int               `json:"size"` // GiB, the volume's size
-	VolumeID    string            `json:"volume_id"`
-	CreatedAt   time.Time         `json:"-"` // wire: created_at, no zone, UTC
-	UpdatedAt   time.Time         `json:"-"` // wire: updated_at; zero when never updated
-	Metadata    map[string]string `json:"metadata"`
+	ID          string            `json:"id"`          // the snapshot's UUID
+	Name        string            `json:"name"`        // the snapshot's name
+	Description string            `json:"description"` // the snapshot's description
+	Status      Status            `json:"status"`      // the snapshot's status
+	Size        int               `json:"size"`        // GiB, the volume's size
+	VolumeID    string            `json:"volume_id"`   // the volume the snapshot is of
+	CreatedAt   time.Time         `json:"-"`           // wire: created_at, no zone, UTC
+	UpdatedAt   time.Time         `json:"-"`           // wire: updated_at; zero when never updated
+	Metadata    map[string]string `json:"metadata"`    // user key/value metadata
 
 	ProjectID       string `json:"os-extended-snapshot-attributes:project_id"` // the owning project
 	Progress        string `json:"os-extended-snapshot-attributes:progress"`   // e.g. "100%"
@@ -76,10 +76,10 @@ type snapshotEnv struct {
 
 // CreateRequest is the body of POST /snapshots.
 type CreateRequest struct {
-	VolumeID    string            `json:"volume_id"`
-	Name        string            `json:"name,omitempty"`
-	Description string            `json:"description,omitempty"`
-	Metadata    map[string]string `json:"metadata,omitempty"`
+	VolumeID    string            `json:"volume_id"`             // the volume to snapshot (required)
+	Name        string            `json:"name,omitempty"`        // the snapshot's name
+	Description string            `json:"description,omitempty"` // the snapshot's description
+	Metadata    map[string]string `json:"metadata,omitempty"`    // user key/value metadata
 	// Force allows a snapshot of an in-use volume before microversion 3.66.
 	// From 3.66 on in-use volumes need no force: true is not sent, and
 	// false is refused before sending (Cinder answers it with a 400).
@@ -125,8 +125,8 @@ func (m *Manager) Get(ctx context.Context, id string) (*Snapshot, error) {
 // UpdateRequest is the body of PUT /snapshots/{id}. Nil fields are left as
 // they are; at least one must be set.
 type UpdateRequest struct {
-	Name        *string `json:"name,omitempty"`
-	Description *string `json:"description,omitempty"`
+	Name        *string `json:"name,omitempty"`        // new name
+	Description *string `json:"description,omitempty"` // new description
 }
 
 // Update changes a snapshot's name or description and returns it.
