@@ -51,14 +51,14 @@ const (
 
 // Attachment is one attachment of a volume, as GET /attachments/{id} shows it.
 type Attachment struct {
-	ID     string `json:"id"`
-	Status Status `json:"status"`
+	ID     string `json:"id"`     // the attachment's UUID
+	Status Status `json:"status"` // the attachment's status
 	// InstanceID is the server (or other consumer) the volume is attached
 	// to; "" when the attachment was created without one.
 	InstanceID string    `json:"instance"`
-	VolumeID   string    `json:"volume_id"`
-	AttachedAt time.Time `json:"-"` // wire: attached_at; zero until a connector is given
-	DetachedAt time.Time `json:"-"` // wire: detached_at; zero while attached
+	VolumeID   string    `json:"volume_id"` // the attached volume
+	AttachedAt time.Time `json:"-"`         // wire: attached_at; zero until a connector is given
+	DetachedAt time.Time `json:"-"`         // wire: detached_at; zero while attached
 	// AttachMode is rw or ro; "" until it is known (Cinder sends the
 	// string "null" for a reservation made without a mode).
 	AttachMode Mode `json:"-"`
@@ -93,15 +93,15 @@ func (a *Attachment) UnmarshalJSON(b []byte) error {
 
 // Ref is an attachment as the summary list (ListRefs) shows it.
 type Ref struct {
-	ID         string `json:"id"`
-	Status     Status `json:"status"`
-	InstanceID string `json:"instance"`
-	VolumeID   string `json:"volume_id"`
+	ID         string `json:"id"`        // the attachment's UUID
+	Status     Status `json:"status"`    // the attachment's status
+	InstanceID string `json:"instance"`  // the server the volume is attached to; "" when none
+	VolumeID   string `json:"volume_id"` // the attached volume
 }
 
 // CreateRequest is the body of POST /attachments.
 type CreateRequest struct {
-	VolumeID string `json:"volume_uuid"`
+	VolumeID string `json:"volume_uuid"` // the volume to attach (wire: volume_uuid; required)
 	// InstanceID is the server the volume is for (wire: instance_uuid, a
 	// UUID). Optional; note that Cinder notifies Nova when an attachment
 	// with an instance is deleted.

@@ -29,8 +29,8 @@ type ListOptions struct {
 
 	AllTenants bool // admin: every project's attachments
 
-	VolumeID   string
-	InstanceID string
+	VolumeID   string // only attachments of this volume
+	InstanceID string // only attachments to this server
 	// Status is sent as attach_status: Cinder's "status" filter matches
 	// nothing (checked against a real Cinder).
 	Status Status

@@ -34,10 +34,10 @@ const (
 // CGSnapshot is a consistency group snapshot as GET /cgsnapshots/{id}
 // shows it. Create and the summary list (ListRefs) fill only ID and Name.
 type CGSnapshot struct {
-	ID                 string    `json:"id"`
-	Name               string    `json:"name"`
-	Description        string    `json:"description"` // null on the wire is ""
-	Status             Status    `json:"status"`
+	ID                 string    `json:"id"`                  // the cgsnapshot's UUID
+	Name               string    `json:"name"`                // the cgsnapshot's name
+	Description        string    `json:"description"`         // null on the wire is ""
+	Status             Status    `json:"status"`              // the cgsnapshot's status
 	ConsistencyGroupID string    `json:"consistencygroup_id"` // the group snapshotted
 	CreatedAt          time.Time `json:"-"`                   // wire: created_at, no zone, UTC
 }
@@ -63,9 +63,9 @@ type snapshotEnv struct {
 
 // CreateRequest is the body of POST /cgsnapshots.
 type CreateRequest struct {
-	ConsistencyGroupID string `json:"consistencygroup_id"`
-	Name               string `json:"name,omitempty"`
-	Description        string `json:"description,omitempty"`
+	ConsistencyGroupID string `json:"consistencygroup_id"`   // the consistency group to snapshot (required)
+	Name               string `json:"name,omitempty"`        // the cgsnapshot's name
+	Description        string `json:"description,omitempty"` // the cgsnapshot's description
 }
 
 // Create snapshots every volume of a consistency group (it must have

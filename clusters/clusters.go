@@ -43,18 +43,18 @@ const (
 // ListSummary, Enable and Disable) carry Name, Binary, State, Status and
 // ReplicationStatus only (Enable and Disable add DisabledReason).
 type Cluster struct {
-	Name   string `json:"name"`
-	Binary string `json:"binary"`
-	State  State  `json:"state"`
-	Status Status `json:"status"`
+	Name   string `json:"name"`   // the cluster's name
+	Binary string `json:"binary"` // the services' binary, e.g. cinder-volume
+	State  State  `json:"state"`  // up when at least one of its services is up
+	Status Status `json:"status"` // enabled or disabled
 
-	NumHosts      int       `json:"num_hosts"`
-	NumDownHosts  int       `json:"num_down_hosts"`
-	LastHeartbeat time.Time `json:"-"` // zero when no service ever reported
-	CreatedAt     time.Time `json:"-"`
-	UpdatedAt     time.Time `json:"-"`
+	NumHosts      int       `json:"num_hosts"`      // number of services in the cluster
+	NumDownHosts  int       `json:"num_down_hosts"` // number of them that are down
+	LastHeartbeat time.Time `json:"-"`              // zero when no service ever reported
+	CreatedAt     time.Time `json:"-"`              // wire: created_at, no zone, UTC
+	UpdatedAt     time.Time `json:"-"`              // wire: updated_at; zero when never updated
 
-	DisabledReason string `json:"disabled_reason"`
+	DisabledReason string `json:"disabled_reason"` // why the cluster was disabled, if a reason was given
 
 	ReplicationStatus string `json:"replication_status"` // since 3.26
 	Frozen            bool   `json:"frozen"`             // since 3.26
@@ -113,7 +113,7 @@ func (m *Manager) Enable(ctx context.Context, name, binary string) (*Cluster, er
 
 // DisableRequest names the cluster to disable and, optionally, why.
 type DisableRequest struct {
-	Name   string
+	Name   string // the cluster's name (required)
 	Binary string // "" means cinder-volume
 	Reason string // stored as disabled_reason
 }

@@ -14,12 +14,12 @@ import (
 // cluster. Cinder answers 400 to the replication filters before 3.26; the
 // client refuses them first.
 type ListOptions struct {
-	Name         string
-	Binary       string
-	IsUp         *bool
-	Disabled     *bool
-	NumHosts     *int
-	NumDownHosts *int
+	Name         string // exact cluster name
+	Binary       string // only clusters of this binary, e.g. cinder-volume
+	IsUp         *bool  // only clusters that are up (true) or down (false)
+	Disabled     *bool  // only disabled (true) or enabled (false) clusters
+	NumHosts     *int   // only clusters with this many services
+	NumDownHosts *int   // only clusters with this many services down
 
 	ReplicationStatus string // since 3.26
 	Frozen            *bool  // since 3.26

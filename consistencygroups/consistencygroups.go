@@ -39,13 +39,13 @@ const (
 // shows it. The summary list (ListRefs), Create and CreateFromSource fill
 // only ID and Name.
 type ConsistencyGroup struct {
-	ID               string    `json:"id"`
-	Name             string    `json:"name"`
-	Description      string    `json:"description"` // null on the wire is ""
-	Status           Status    `json:"status"`
-	AvailabilityZone string    `json:"availability_zone"`
-	CreatedAt        time.Time `json:"-"`            // wire: created_at, no zone, UTC
-	VolumeTypes      []string  `json:"volume_types"` // volume type IDs
+	ID               string    `json:"id"`                // the group's UUID
+	Name             string    `json:"name"`              // the group's name
+	Description      string    `json:"description"`       // null on the wire is ""
+	Status           Status    `json:"status"`            // the group's status
+	AvailabilityZone string    `json:"availability_zone"` // the group's availability zone
+	CreatedAt        time.Time `json:"-"`                 // wire: created_at, no zone, UTC
+	VolumeTypes      []string  `json:"volume_types"`      // volume type IDs
 }
 
 // UnmarshalJSON decodes Cinder's zone-less timestamp.
@@ -81,9 +81,9 @@ func (m *Manager) Get(ctx context.Context, id string) (*ConsistencyGroup, error)
 // CreateRequest is the body of POST /consistencygroups.
 type CreateRequest struct {
 	VolumeTypes      []string // IDs or names; at least one (sent comma-separated)
-	Name             string
-	Description      string
-	AvailabilityZone string
+	Name             string   // the group's name
+	Description      string   // the group's description
+	AvailabilityZone string   // the group's availability zone
 }
 
 // MarshalJSON writes the volume types the way Cinder takes them: one
@@ -121,10 +121,10 @@ func (m *Manager) Create(ctx context.Context, r CreateRequest) (*ConsistencyGrou
 // /consistencygroups/create_from_src; set exactly one of CGSnapshotID and
 // SourceCGID.
 type CreateFromSourceRequest struct {
-	CGSnapshotID string `json:"cgsnapshot_id,omitempty"`
-	SourceCGID   string `json:"source_cgid,omitempty"`
-	Name         string `json:"name,omitempty"`
-	Description  string `json:"description,omitempty"`
+	CGSnapshotID string `json:"cgsnapshot_id,omitempty"` // create from this cgsnapshot (one of it and SourceCGID)
+	SourceCGID   string `json:"source_cgid,omitempty"`   // clone this consistency group
+	Name         string `json:"name,omitempty"`          // the new group's name
+	Description  string `json:"description,omitempty"`   // the new group's description
 }
 
 // CreateFromSource makes a consistency group with a copy of every volume
@@ -151,10 +151,10 @@ func (m *Manager) CreateFromSource(ctx context.Context, r CreateFromSourceReques
 // and which volumes belong to it. Nil and empty fields are left as they
 // are; at least one must be set.
 type UpdateRequest struct {
-	Name          *string // "" clears it (since 3.6)
-	Description   *string // "" clears it (since 3.6)
-	AddVolumes    []string
-	RemoveVolumes []string
+	Name          *string  // "" clears it (since 3.6)
+	Description   *string  // "" clears it (since 3.6)
+	AddVolumes    []string // IDs of volumes to add
+	RemoveVolumes []string // IDs of volumes to remove
 }
 
 // MarshalJSON writes the volume lists the way Cinder takes them: one

@@ -28,7 +28,7 @@ type ListOptions struct {
 	AllTenants bool // admin: every project's groups
 
 	Name   string // exact name
-	Status Status
+	Status Status // only groups in this status
 	// Filters are further key=value filters on the group's columns, passed
 	// through as they are; an unknown key matches nothing.
 	Filters map[string]string

@@ -16,13 +16,13 @@ func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
 
 // AvailabilityZone is one availability zone.
 type AvailabilityZone struct {
-	Name  string    `json:"zoneName"`
-	State ZoneState `json:"zoneState"`
+	Name  string    `json:"zoneName"`  // the zone's name (wire: zoneName)
+	State ZoneState `json:"zoneState"` // the zone's state (wire: zoneState)
 }
 
 // ZoneState is an availability zone's state.
 type ZoneState struct {
-	Available bool `json:"available"`
+	Available bool `json:"available"` // the zone has a volume service up
 }
 
 // AvailabilityZones lists the deployment's availability zones.
@@ -54,8 +54,8 @@ const (
 // users (admins may filter on anything). A key ending in "~" also allows
 // the inexact form (microversion 3.34).
 type ResourceFilter struct {
-	Resource string   `json:"resource"`
-	Filters  []string `json:"filters"`
+	Resource string   `json:"resource"` // the resource the filters apply to, e.g. volume
+	Filters  []string `json:"filters"`  // the filter keys its list takes
 }
 
 // ResourceFilters lists the filters the server accepts, for one resource

@@ -56,14 +56,14 @@ const (
 // Group is a generic volume group as GET /groups/{id} shows it. The
 // summary list (ListRefs) and Create fill only ID and Name.
 type Group struct {
-	ID               string    `json:"id"`
-	Name             string    `json:"name"`
-	Description      string    `json:"description"` // null on the wire is ""
-	Status           Status    `json:"status"`
-	AvailabilityZone string    `json:"availability_zone"`
-	CreatedAt        time.Time `json:"-"`          // wire: created_at, no zone, UTC
-	GroupType        string    `json:"group_type"` // the group type's ID
-	VolumeTypes      []string  `json:"volume_types"`
+	ID               string    `json:"id"`                // the group's UUID
+	Name             string    `json:"name"`              // the group's name
+	Description      string    `json:"description"`       // null on the wire is ""
+	Status           Status    `json:"status"`            // the group's status
+	AvailabilityZone string    `json:"availability_zone"` // the group's availability zone
+	CreatedAt        time.Time `json:"-"`                 // wire: created_at, no zone, UTC
+	GroupType        string    `json:"group_type"`        // the group type's ID
+	VolumeTypes      []string  `json:"volume_types"`      // IDs of the volume types the group supports
 
 	GroupSnapshotID string `json:"group_snapshot_id"` // since 3.14: the snapshot it was made from
 	SourceGroupID   string `json:"source_group_id"`   // since 3.14: the group it was cloned from
@@ -119,11 +119,11 @@ func (m *Manager) get(ctx context.Context, call rest.Call) (*Group, error) {
 
 // CreateRequest is the body of POST /groups.
 type CreateRequest struct {
-	GroupType        string   `json:"group_type"`   // the group type's ID or name
-	VolumeTypes      []string `json:"volume_types"` // IDs or names; at least one
-	Name             string   `json:"name,omitempty"`
-	Description      string   `json:"description,omitempty"`
-	AvailabilityZone string   `json:"availability_zone,omitempty"`
+	GroupType        string   `json:"group_type"`                  // the group type's ID or name
+	VolumeTypes      []string `json:"volume_types"`                // IDs or names; at least one
+	Name             string   `json:"name,omitempty"`              // the group's name
+	Description      string   `json:"description,omitempty"`       // the group's description
+	AvailabilityZone string   `json:"availability_zone,omitempty"` // the group's availability zone
 }
 
 // Create makes an empty group; it returns at once with only the ID and
@@ -148,10 +148,10 @@ func (m *Manager) Create(ctx context.Context, r CreateRequest) (*Group, error) {
 // CreateFromSourceRequest is the body of the create-from-src action; set
 // exactly one of GroupSnapshotID and SourceGroupID.
 type CreateFromSourceRequest struct {
-	GroupSnapshotID string `json:"group_snapshot_id,omitempty"`
-	SourceGroupID   string `json:"source_group_id,omitempty"`
-	Name            string `json:"name,omitempty"`
-	Description     string `json:"description,omitempty"`
+	GroupSnapshotID string `json:"group_snapshot_id,omitempty"` // create from this group snapshot (one of it and SourceGroupID)
+	SourceGroupID   string `json:"source_group_id,omitempty"`   // clone this group
+	Name            string `json:"name,omitempty"`              // the new group's name
+	Description     string `json:"description,omitempty"`       // the new group's description
 }
 
 // CreateFromSource makes a group with a copy of every volume of a group
@@ -175,10 +175,10 @@ func (m *Manager) CreateFromSource(ctx context.Context, r CreateFromSourceReques
 // volumes belong to it. Nil and empty fields are left as they are; at
 // least one must be set.
 type UpdateRequest struct {
-	Name          *string
-	Description   *string // "" clears it
-	AddVolumes    []string
-	RemoveVolumes []string
+	Name          *string  // new name
+	Description   *string  // "" clears it
+	AddVolumes    []string // IDs of volumes to add
+	RemoveVolumes []string // IDs of volumes to remove
 }
 
 // MarshalJSON writes the volume lists the way Cinder takes them: one

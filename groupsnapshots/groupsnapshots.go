@@ -40,10 +40,10 @@ const (
 // Create fills only ID, Name and GroupTypeID; the summary list (ListRefs)
 // only ID and Name.
 type GroupSnapshot struct {
-	ID          string    `json:"id"`
-	Name        string    `json:"name"`
-	Description string    `json:"description"` // null on the wire is ""
-	Status      Status    `json:"status"`
+	ID          string    `json:"id"`            // the group snapshot's UUID
+	Name        string    `json:"name"`          // the group snapshot's name
+	Description string    `json:"description"`   // null on the wire is ""
+	Status      Status    `json:"status"`        // the group snapshot's status
 	GroupID     string    `json:"group_id"`      // the group snapshotted
 	GroupTypeID string    `json:"group_type_id"` // that group's type
 	CreatedAt   time.Time `json:"-"`             // wire: created_at, no zone, UTC
@@ -71,9 +71,9 @@ type snapshotEnv struct {
 
 // CreateRequest is the body of POST /group_snapshots.
 type CreateRequest struct {
-	GroupID     string `json:"group_id"`
-	Name        string `json:"name,omitempty"`
-	Description string `json:"description,omitempty"`
+	GroupID     string `json:"group_id"`              // the group to snapshot (required)
+	Name        string `json:"name,omitempty"`        // the group snapshot's name
+	Description string `json:"description,omitempty"` // the group snapshot's description
 }
 
 // Create snapshots every volume of a group; it returns at once with the

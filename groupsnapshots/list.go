@@ -35,8 +35,8 @@ type ListOptions struct {
 	AllTenants bool   // admin: every project's group snapshots
 	ProjectID  string // admin: with AllTenants, only this project's
 
-	Status  Status
-	GroupID string
+	Status  Status // only group snapshots in this status
+	GroupID string // only snapshots of this group
 	// Filters are further key=value filters. From 3.33 on non-admins may
 	// use only the server's resource_filters (status, group_id by
 	// default), and a key ending in "~" asks for an inexact match (3.34).

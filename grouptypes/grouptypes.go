@@ -20,8 +20,8 @@ func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
 
 // GroupType is a group type as GET /group_types/{id} shows it.
 type GroupType struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
+	ID          string `json:"id"`          // the group type's UUID
+	Name        string `json:"name"`        // the group type's name
 	Description string `json:"description"` // null on the wire is ""
 	// IsPublic is false for a private type (admins only see those).
 	IsPublic bool `json:"is_public"`
@@ -60,11 +60,11 @@ func (m *Manager) get(ctx context.Context, op, path string) (*GroupType, error) 
 
 // CreateRequest is the body of POST /group_types.
 type CreateRequest struct {
-	Name        string `json:"name"`
-	Description string `json:"description,omitempty"`
+	Name        string `json:"name"`                  // the group type's name (required)
+	Description string `json:"description,omitempty"` // the group type's description
 	// IsPublic false makes a private type; nil leaves Cinder's default, public.
 	IsPublic   *bool             `json:"is_public,omitempty"`
-	GroupSpecs map[string]string `json:"group_specs,omitempty"`
+	GroupSpecs map[string]string `json:"group_specs,omitempty"` // initial group specs
 }
 
 // Create makes a group type. A name in use is an error matching
@@ -87,9 +87,9 @@ func (m *Manager) Create(ctx context.Context, r CreateRequest) (*GroupType, erro
 // UpdateRequest is the body of PUT /group_types/{id}. Nil fields are left
 // as they are; at least one must be set.
 type UpdateRequest struct {
-	Name        *string `json:"name,omitempty"`
+	Name        *string `json:"name,omitempty"`        // new name
 	Description *string `json:"description,omitempty"` // "" clears it
-	IsPublic    *bool   `json:"is_public,omitempty"`
+	IsPublic    *bool   `json:"is_public,omitempty"`   // make the type public (true) or private (false)
 }
 
 // Update changes a group type's name, description or visibility and

@@ -35,7 +35,7 @@ type ListOptions struct {
 	Marker string // start after this type ID
 	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
 	Sort       string
-	Visibility Visibility
+	Visibility Visibility // public, private or all group types (admin)
 }
 
 func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {

@@ -23,14 +23,14 @@ func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
 type Host struct {
 	Name    string `json:"host_name"` // volume services: host@backend
 	Service string `json:"service"`   // the service's topic, e.g. cinder-volume
-	Zone    string `json:"zone"`
+	Zone    string `json:"zone"`      // the service's availability zone
 	// ServiceStatus is "available" when the service reported in within
 	// service_down_time, "unavailable" otherwise.
 	ServiceStatus string `json:"service-status"`
 	// ServiceState is "enabled" or "disabled". (Cinder means to list
 	// enabled services only, but Zed lists disabled ones too.)
 	ServiceState string    `json:"service-state"`
-	LastUpdate   time.Time `json:"-"`
+	LastUpdate   time.Time `json:"-"` // wire: last-update; the service's last heartbeat, UTC
 }
 
 // UnmarshalJSON decodes Cinder's zone-less timestamp.
@@ -69,12 +69,12 @@ const Total = "(total)"
 
 // Usage is the volumes and snapshots one project has on a host.
 type Usage struct {
-	Host            string `json:"host"`
+	Host            string `json:"host"`    // the host
 	Project         string `json:"project"` // a project ID, or Total
-	VolumeCount     int    `json:"-"`
-	TotalVolumeGB   int    `json:"-"`
-	SnapshotCount   int    `json:"-"`
-	TotalSnapshotGB int    `json:"-"`
+	VolumeCount     int    `json:"-"`       // wire: volume_count; number of volumes
+	TotalVolumeGB   int    `json:"-"`       // wire: total_volume_gb; their total size in GiB
+	SnapshotCount   int    `json:"-"`       // wire: snapshot_count; number of snapshots
+	TotalSnapshotGB int    `json:"-"`       // wire: total_snapshot_gb; their total size in GiB
 }
 
 // UnmarshalJSON decodes the counts, which Cinder sends as strings.

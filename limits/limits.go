@@ -28,22 +28,22 @@ type Options struct {
 
 // Limits is the answer of GET /limits.
 type Limits struct {
-	Absolute Absolute    `json:"absolute"`
-	Rate     []RateLimit `json:"rate"` // empty unless the rate-limit middleware runs
+	Absolute Absolute    `json:"absolute"` // the project's quotas and usage
+	Rate     []RateLimit `json:"rate"`     // empty unless the rate-limit middleware runs
 }
 
 // Absolute holds the project's quotas (max…, -1: unlimited) and usage (total…).
 type Absolute struct {
-	MaxTotalVolumes          int `json:"maxTotalVolumes"`
-	MaxTotalSnapshots        int `json:"maxTotalSnapshots"`
-	MaxTotalVolumeGigabytes  int `json:"maxTotalVolumeGigabytes"`
-	MaxTotalBackups          int `json:"maxTotalBackups"`
-	MaxTotalBackupGigabytes  int `json:"maxTotalBackupGigabytes"`
-	TotalVolumesUsed         int `json:"totalVolumesUsed"`
-	TotalGigabytesUsed       int `json:"totalGigabytesUsed"`
-	TotalSnapshotsUsed       int `json:"totalSnapshotsUsed"`
-	TotalBackupsUsed         int `json:"totalBackupsUsed"`
-	TotalBackupGigabytesUsed int `json:"totalBackupGigabytesUsed"`
+	MaxTotalVolumes          int `json:"maxTotalVolumes"`          // quota on the number of volumes
+	MaxTotalSnapshots        int `json:"maxTotalSnapshots"`        // quota on the number of snapshots
+	MaxTotalVolumeGigabytes  int `json:"maxTotalVolumeGigabytes"`  // quota on volume and snapshot GiB
+	MaxTotalBackups          int `json:"maxTotalBackups"`          // quota on the number of backups
+	MaxTotalBackupGigabytes  int `json:"maxTotalBackupGigabytes"`  // quota on backup GiB
+	TotalVolumesUsed         int `json:"totalVolumesUsed"`         // volumes in use
+	TotalGigabytesUsed       int `json:"totalGigabytesUsed"`       // volume and snapshot GiB in use
+	TotalSnapshotsUsed       int `json:"totalSnapshotsUsed"`       // snapshots in use
+	TotalBackupsUsed         int `json:"totalBackupsUsed"`         // backups in use
+	TotalBackupGigabytesUsed int `json:"totalBackupGigabytesUsed"` // backup GiB in use
 
 	// Raw holds every absolute limit as the server sent it, including the
 	// keys this client has no field for.
@@ -62,18 +62,18 @@ func (a *Absolute) UnmarshalJSON(data []byte) error {
 
 // RateLimit is the rate limits of the requests whose URI matches Regex.
 type RateLimit struct {
-	URI    string `json:"uri"`
-	Regex  string `json:"regex"`
-	Limits []Rate `json:"limit"`
+	URI    string `json:"uri"`   // the request URI the limits are for, e.g. "*"
+	Regex  string `json:"regex"` // the regular expression matching those URIs
+	Limits []Rate `json:"limit"` // the rate limits (wire: limit)
 }
 
 // Rate is one rate limit: Value requests of Verb per Unit.
 type Rate struct {
-	Verb          string    `json:"verb"` // e.g. "POST"
-	Value         int       `json:"value"`
-	Remaining     int       `json:"remaining"`
-	Unit          string    `json:"unit"` // SECOND, MINUTE, HOUR or DAY
-	NextAvailable time.Time `json:"-"`    // wire: next-available, no zone, UTC
+	Verb          string    `json:"verb"`      // e.g. "POST"
+	Value         int       `json:"value"`     // requests allowed per Unit
+	Remaining     int       `json:"remaining"` // requests left in the current Unit
+	Unit          string    `json:"unit"`      // SECOND, MINUTE, HOUR or DAY
+	NextAvailable time.Time `json:"-"`         // wire: next-available, no zone, UTC
 }
 
 // UnmarshalJSON decodes the zone-less next-available time.

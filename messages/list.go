@@ -30,10 +30,10 @@ type ListOptions struct {
 
 	// Exact-match filters (since 3.5).
 	ResourceUUID string
-	ResourceType ResourceType
-	EventID      string
-	RequestID    string
-	Level        Level
+	ResourceType ResourceType // only messages about this resource type
+	EventID      string       // only messages of this event
+	RequestID    string       // only messages of this request
+	Level        Level        // only messages of this level
 
 	// Filters are further key=value filters on message fields (since
 	// 3.33). A key ending in "~" asks for an inexact match (since 3.34).

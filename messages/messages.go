@@ -42,25 +42,25 @@ const (
 
 // Link is a hypermedia link.
 type Link struct {
-	Rel  string `json:"rel"`
-	Href string `json:"href"`
+	Rel  string `json:"rel"`  // the relation: self, bookmark or next
+	Href string `json:"href"` // the link's URL
 }
 
 // Message is one user message, as shown by GET /messages/{id}.
 type Message struct {
-	ID string `json:"id"`
+	ID string `json:"id"` // the message's UUID
 	// EventID names what happened, e.g. "VOLUME_VOLUME_001_003" (no
 	// backend could take a new volume).
 	EventID      string       `json:"event_id"`
-	UserMessage  string       `json:"user_message"` // "<action>:<detail>", for people
-	Level        Level        `json:"message_level"`
+	UserMessage  string       `json:"user_message"`  // "<action>:<detail>", for people
+	Level        Level        `json:"message_level"` // the message's level (wire: message_level), e.g. ERROR
 	ResourceType ResourceType `json:"resource_type"` // "" when the message is about no resource
-	ResourceUUID string       `json:"resource_uuid"`
-	RequestID    string       `json:"request_id"` // of the request that failed
-	CreatedAt    time.Time    `json:"-"`          // wire: created_at, no zone, UTC
+	ResourceUUID string       `json:"resource_uuid"` // the resource the message is about; "" when none
+	RequestID    string       `json:"request_id"`    // of the request that failed
+	CreatedAt    time.Time    `json:"-"`             // wire: created_at, no zone, UTC
 	// GuaranteedUntil is when the message may be purged.
-	GuaranteedUntil time.Time `json:"-"` // wire: guaranteed_until
-	Links           []Link    `json:"links"`
+	GuaranteedUntil time.Time `json:"-"`     // wire: guaranteed_until
+	Links           []Link    `json:"links"` // self and bookmark links
 }
 
 // UnmarshalJSON decodes Cinder's zone-less timestamps.

@@ -29,16 +29,16 @@ const (
 
 // Link is a hypermedia link.
 type Link struct {
-	Rel  string `json:"rel"`
-	Href string `json:"href"`
+	Rel  string `json:"rel"`  // the relation: self, bookmark or next
+	Href string `json:"href"` // the link's URL
 }
 
 // Spec is a QoS spec.
 type Spec struct {
-	ID       string            `json:"id"`
-	Name     string            `json:"name"`
-	Consumer Consumer          `json:"consumer"`
-	Specs    map[string]string `json:"specs"`
+	ID       string            `json:"id"`       // the QoS spec's UUID
+	Name     string            `json:"name"`     // the QoS spec's name
+	Consumer Consumer          `json:"consumer"` // where the spec is enforced: front-end, back-end or both
+	Specs    map[string]string `json:"specs"`    // the spec's keys and values, e.g. read_iops_sec
 	// Links are in Get's and Create's answers, not in lists.
 	Links []Link `json:"-"`
 }
@@ -68,7 +68,7 @@ func (m *Manager) Get(ctx context.Context, id string) (*Spec, error) {
 
 // CreateRequest describes a new QoS spec.
 type CreateRequest struct {
-	Name     string
+	Name     string            // the QoS spec's name (required, unique)
 	Consumer Consumer          // "" leaves Cinder's default, back-end
 	Specs    map[string]string // e.g. {"read_iops_sec": "1000"}
 }
@@ -141,9 +141,9 @@ const AssociationVolumeType AssociationType = "volume_type"
 
 // Association is one entity a QoS spec applies to.
 type Association struct {
-	Type AssociationType `json:"association_type"`
-	Name string          `json:"name"`
-	ID   string          `json:"id"`
+	Type AssociationType `json:"association_type"` // what the spec is associated with (wire: association_type)
+	Name string          `json:"name"`             // that entity's name
+	ID   string          `json:"id"`               // that entity's ID
 }
 
 // Associations returns the volume types the QoS spec is associated with.

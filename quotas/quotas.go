@@ -22,13 +22,13 @@ func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
 // unlimited. A project's new limit may not be below what it already uses
 // (the server answers 400).
 type UpdateRequest struct {
-	Volumes            *int
-	Snapshots          *int
-	Gigabytes          *int
-	Backups            *int
-	BackupGigabytes    *int
-	PerVolumeGigabytes *int
-	Groups             *int
+	Volumes            *int // number of volumes
+	Snapshots          *int // number of snapshots
+	Gigabytes          *int // total volume and snapshot size, GiB
+	Backups            *int // number of backups
+	BackupGigabytes    *int // total backup size, GiB
+	PerVolumeGigabytes *int // largest single volume, GiB
+	Groups             *int // number of groups
 
 	// Types sets per-volume-type quotas by type name; the type must exist.
 	Types map[string]TypeUpdate

@@ -8,9 +8,9 @@ import (
 
 // Usage is one resource's quota usage, as GET …?usage=True shows it.
 type Usage struct {
-	Limit    int `json:"limit"` // -1: unlimited
-	InUse    int `json:"in_use"`
-	Reserved int `json:"reserved"`
+	Limit    int `json:"limit"`    // -1: unlimited
+	InUse    int `json:"in_use"`   // what the project uses
+	Reserved int `json:"reserved"` // reserved by operations in progress
 	// Allocated is sent only by clouds running the old nested-quota
 	// driver (removed in Queens); 0 otherwise.
 	Allocated int `json:"allocated"`
@@ -22,13 +22,13 @@ type Set[T int | Usage] struct {
 	// ID is the project ID, or the class name for a quota class.
 	ID string
 
-	Volumes            T
-	Snapshots          T
+	Volumes            T // number of volumes
+	Snapshots          T // number of snapshots
 	Gigabytes          T // total volume and snapshot size, GiB
-	Backups            T
+	Backups            T // number of backups
 	BackupGigabytes    T // total backup size, GiB
 	PerVolumeGigabytes T // largest single volume, GiB
-	Groups             T
+	Groups             T // number of groups
 
 	// Types holds the per-volume-type quotas by type name.
 	Types map[string]TypeSet[T]

@@ -30,8 +30,8 @@ type LogFilter struct {
 
 // LogLevel is one service's loggers and their levels.
 type LogLevel struct {
-	Host   string            `json:"host"`
-	Binary string            `json:"binary"`
+	Host   string            `json:"host"`   // the service's host
+	Binary string            `json:"binary"` // the service's binary, e.g. cinder-volume
 	Levels map[string]string `json:"levels"` // logger name → level
 }
 

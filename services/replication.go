@@ -12,8 +12,8 @@ import (
 // Target names the back end of Freeze, Thaw and Failover: exactly one of
 // a volume service's host ("node1@lvm") or a cluster (since 3.26).
 type Target struct {
-	Host    string `json:"host,omitempty"`
-	Cluster string `json:"cluster,omitempty"`
+	Host    string `json:"host,omitempty"`    // a volume service's host, e.g. node1@lvm
+	Cluster string `json:"cluster,omitempty"` // a cluster's name (since 3.26)
 }
 
 func (t Target) call(op, action string) (rest.Call, error) {

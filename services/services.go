@@ -45,19 +45,19 @@ const (
 
 // Service is one running Cinder service (a binary on a host).
 type Service struct {
-	Binary    string    `json:"binary"`
-	Host      string    `json:"host"` // volume services: host@backend
-	Zone      string    `json:"zone"`
-	Status    Status    `json:"status"`
-	State     State     `json:"state"`
-	UpdatedAt time.Time `json:"-"` // last heartbeat (or change), UTC
+	Binary    string    `json:"binary"` // e.g. cinder-volume, cinder-scheduler, cinder-backup
+	Host      string    `json:"host"`   // volume services: host@backend
+	Zone      string    `json:"zone"`   // the service's availability zone
+	Status    Status    `json:"status"` // enabled or disabled
+	State     State     `json:"state"`  // up or down, from the last heartbeat
+	UpdatedAt time.Time `json:"-"`      // last heartbeat (or change), UTC
 	// Cluster is the service's cluster, "" when it has none (since 3.7).
 	Cluster        string `json:"cluster"`
-	DisabledReason string `json:"disabled_reason"`
+	DisabledReason string `json:"disabled_reason"` // why the service was disabled, if a reason was given
 	// The replication fields are sent for volume services only.
 	ReplicationStatus string `json:"replication_status"`
-	ActiveBackendID   string `json:"active_backend_id"`
-	Frozen            bool   `json:"frozen"`
+	ActiveBackendID   string `json:"active_backend_id"` // the replication target in use after a failover
+	Frozen            bool   `json:"frozen"`            // the back end is frozen (see Freeze)
 	// BackendState is the back end's own state as its driver reports it,
 	// "up" or "down"; volume services only (since 3.49).
 	BackendState string `json:"backend_state"`
@@ -107,10 +107,10 @@ func (m *Manager) List(ctx context.Context, opts *ListOptions) ([]Service, error
 
 // StatusChange is Cinder's answer to Enable and Disable.
 type StatusChange struct {
-	Host           string `json:"host"`
-	Binary         string `json:"binary"`
-	Status         Status `json:"status"`
-	Disabled       bool   `json:"disabled"`
+	Host           string `json:"host"`            // the service's host
+	Binary         string `json:"binary"`          // the service's binary
+	Status         Status `json:"status"`          // its new status
+	Disabled       bool   `json:"disabled"`        // whether it is now disabled
 	DisabledReason string `json:"disabled_reason"` // set by Disable with a reason
 }
 
@@ -122,8 +122,8 @@ func (m *Manager) Enable(ctx context.Context, host, binary string) (*StatusChang
 
 // DisableRequest names the service to disable and, optionally, why.
 type DisableRequest struct {
-	Host   string
-	Binary string
+	Host   string // the service's host (required)
+	Binary string // the service's binary (required), e.g. cinder-volume
 	// Reason is stored as the service's disabled_reason (1-255
 	// characters); with it Disable calls disable-log-reason.
 	Reason string

@@ -38,8 +38,8 @@ type ListOptions struct {
 
 	AllTenants bool // admin: every project's transfers
 
-	Name     string
-	VolumeID string
+	Name     string // exact name
+	VolumeID string // only transfers of this volume
 	// Filters are further column filters, e.g. source_project_id (the
 	// server takes them at every microversion). Boolean columns do not
 	// match this way.

@@ -36,11 +36,11 @@ func (m *Manager) base() string {
 
 // Transfer is a pending (or, from 3.57 on, accepted) volume transfer.
 type Transfer struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	VolumeID  string    `json:"volume_id"`
-	CreatedAt time.Time `json:"-"` // wire: created_at, no zone, UTC
-	Links     []Link    `json:"links"`
+	ID        string    `json:"id"`        // the transfer's UUID
+	Name      string    `json:"name"`      // the transfer's name
+	VolumeID  string    `json:"volume_id"` // the volume being transferred
+	CreatedAt time.Time `json:"-"`         // wire: created_at, no zone, UTC
+	Links     []Link    `json:"links"`     // self and bookmark links
 	// AuthKey is the secret the receiver needs; Cinder sends it only in the
 	// answer to Create and keeps just a hash of it.
 	AuthKey              string `json:"auth_key"`
@@ -67,25 +67,25 @@ func (t *Transfer) UnmarshalJSON(b []byte) error {
 
 // Ref is a transfer as the summary list (ListRefs) shows it.
 type Ref struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	VolumeID string `json:"volume_id"`
-	Links    []Link `json:"links"`
+	ID       string `json:"id"`        // the transfer's UUID
+	Name     string `json:"name"`      // the transfer's name
+	VolumeID string `json:"volume_id"` // the volume being transferred
+	Links    []Link `json:"links"`     // self and bookmark links
 }
 
 // Acceptance is Cinder's answer to Accept: the transfer that was accepted
 // and the volume that now belongs to the accepting project.
 type Acceptance struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	VolumeID string `json:"volume_id"`
-	Links    []Link `json:"links"`
+	ID       string `json:"id"`        // the transfer's UUID
+	Name     string `json:"name"`      // the transfer's name
+	VolumeID string `json:"volume_id"` // the volume, now the accepting project's
+	Links    []Link `json:"links"`     // self and bookmark links
 }
 
 // CreateRequest is the body of a transfer create.
 type CreateRequest struct {
-	VolumeID string `json:"volume_id"`
-	Name     string `json:"name,omitempty"`
+	VolumeID string `json:"volume_id"`      // the volume to transfer (required)
+	Name     string `json:"name,omitempty"` // the transfer's name
 	// NoSnapshots transfers the volume without its snapshots (by default
 	// they move with it). Since 3.55.
 	NoSnapshots bool `json:"no_snapshots,omitempty"`

@@ -8,8 +8,8 @@ import (
 
 // Access is one project allowed to use a private volume type.
 type Access struct {
-	VolumeTypeID string `json:"volume_type_id"`
-	ProjectID    string `json:"project_id"`
+	VolumeTypeID string `json:"volume_type_id"` // the private volume type
+	ProjectID    string `json:"project_id"`     // a project that may use it
 }
 
 // ListAccess returns the projects that may use the private type id. A

@@ -12,8 +12,8 @@ import (
 
 // DefaultType is a project's default volume type.
 type DefaultType struct {
-	ProjectID    string `json:"project_id"`
-	VolumeTypeID string `json:"volume_type_id"`
+	ProjectID    string `json:"project_id"`     // the project
+	VolumeTypeID string `json:"volume_type_id"` // its default volume type
 }
 
 type defaultEnv struct {

@@ -25,14 +25,14 @@ const (
 
 // Encryption is a volume type's encryption spec.
 type Encryption struct {
-	VolumeTypeID    string          `json:"volume_type_id"`
-	EncryptionID    string          `json:"encryption_id"`
-	Provider        string          `json:"provider"` // e.g. "luks"
-	Cipher          string          `json:"cipher"`   // e.g. "aes-xts-plain64"; null on the wire is ""
-	KeySize         int             `json:"key_size"` // bits; null on the wire is 0
-	ControlLocation ControlLocation `json:"control_location"`
-	CreatedAt       time.Time       `json:"-"` // wire: created_at; zero in Create's answer
-	UpdatedAt       time.Time       `json:"-"` // wire: updated_at; zero until updated
+	VolumeTypeID    string          `json:"volume_type_id"`   // the encrypted volume type
+	EncryptionID    string          `json:"encryption_id"`    // the encryption spec's UUID
+	Provider        string          `json:"provider"`         // e.g. "luks"
+	Cipher          string          `json:"cipher"`           // e.g. "aes-xts-plain64"; null on the wire is ""
+	KeySize         int             `json:"key_size"`         // bits; null on the wire is 0
+	ControlLocation ControlLocation `json:"control_location"` // where encryption happens: front-end (Nova) or back-end
+	CreatedAt       time.Time       `json:"-"`                // wire: created_at; zero in Create's answer
+	UpdatedAt       time.Time       `json:"-"`                // wire: updated_at; zero until updated
 }
 
 // UnmarshalJSON decodes Cinder's zone-less timestamps.
@@ -95,9 +95,9 @@ func (m *Manager) EncryptionSpec(ctx context.Context, typeID, key string) (strin
 
 // CreateEncryptionRequest is the body of POST /types/{id}/encryption.
 type CreateEncryptionRequest struct {
-	Provider        string          `json:"provider"` // required, e.g. "luks"
-	ControlLocation ControlLocation `json:"control_location"`
-	Cipher          string          `json:"cipher,omitempty"`
+	Provider        string          `json:"provider"`           // required, e.g. "luks"
+	ControlLocation ControlLocation `json:"control_location"`   // required: front-end or back-end
+	Cipher          string          `json:"cipher,omitempty"`   // e.g. "aes-xts-plain64"; "": the provider's default
 	KeySize         int             `json:"key_size,omitempty"` // bits
 }
 
@@ -124,14 +124,14 @@ type encryptionEnv[T any] struct {
 // UpdateEncryptionRequest is the body of PUT /types/{id}/encryption/{…}.
 // Nil and empty fields are left as they are.
 type UpdateEncryptionRequest struct {
-	Provider        *string         `json:"provider,omitempty"`
-	ControlLocation ControlLocation `json:"control_location,omitempty"`
-	Cipher          *string         `json:"cipher,omitempty"`
-	KeySize         *int            `json:"key_size,omitempty"`
+	Provider        *string         `json:"provider,omitempty"`         // new provider, e.g. "luks"
+	ControlLocation ControlLocation `json:"control_location,omitempty"` // new control location
+	Cipher          *string         `json:"cipher,omitempty"`           // new cipher
+	KeySize         *int            `json:"key_size,omitempty"`         // new key size, bits
 	// ClearCipher and ClearKeySize send null: the provider's default
 	// applies again. They win over Cipher and KeySize.
 	ClearCipher  bool `json:"-"`
-	ClearKeySize bool `json:"-"`
+	ClearKeySize bool `json:"-"` // send "key_size": null
 }
 
 // MarshalJSON writes null for the cleared fields.

@@ -36,7 +36,7 @@ type ListOptions struct {
 	Marker string // start after this type ID
 	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
 	Sort       string
-	Visibility Visibility
+	Visibility Visibility // public, private or all volume types (admin)
 	// ExtraSpecs keeps the types having all these extra specs (since 3.52;
 	// non-admins may only use user-visible keys).
 	ExtraSpecs map[string]string

@@ -17,8 +17,8 @@ func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
 
 // VolumeType is a volume type as GET /types/{id} shows it.
 type VolumeType struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
+	ID          string `json:"id"`          // the volume type's UUID
+	Name        string `json:"name"`        // the volume type's name
 	Description string `json:"description"` // null on the wire is ""
 	// IsPublic is false for a private type, usable only by the projects of
 	// its access list. Wire: is_public, or os-volume-type-access:is_public.
@@ -83,11 +83,11 @@ func (m *Manager) get(ctx context.Context, op, path string) (*VolumeType, error)
 
 // CreateRequest is the body of POST /types.
 type CreateRequest struct {
-	Name        string `json:"name"`
-	Description string `json:"description,omitempty"`
+	Name        string `json:"name"`                  // the volume type's name (required, unique)
+	Description string `json:"description,omitempty"` // the volume type's description
 	// IsPublic false makes a private type; nil leaves Cinder's default, public.
 	IsPublic   *bool             `json:"os-volume-type-access:is_public,omitempty"`
-	ExtraSpecs map[string]string `json:"extra_specs,omitempty"`
+	ExtraSpecs map[string]string `json:"extra_specs,omitempty"` // initial extra specs, e.g. volume_backend_name
 }
 
 // Create makes a volume type. A name in use is an error matching
@@ -110,9 +110,9 @@ func (m *Manager) Create(ctx context.Context, r CreateRequest) (*VolumeType, err
 // UpdateRequest is the body of PUT /types/{id}. Nil fields are left as
 // they are; at least one must be set.
 type UpdateRequest struct {
-	Name        *string `json:"name,omitempty"`
+	Name        *string `json:"name,omitempty"`        // new name
 	Description *string `json:"description,omitempty"` // "" clears it
-	IsPublic    *bool   `json:"is_public,omitempty"`
+	IsPublic    *bool   `json:"is_public,omitempty"`   // make the type public (true) or private (false)
 }
 
 // Update changes a volume type's name, description or visibility and

@@ -26,26 +26,26 @@ const (
 // CleanupRequest selects the services to clean up after; its zero value
 // means every service that is down.
 type CleanupRequest struct {
-	ClusterName string `json:"cluster_name,omitempty"`
-	Host        string `json:"host,omitempty"`
+	ClusterName string `json:"cluster_name,omitempty"` // only services of this cluster
+	Host        string `json:"host,omitempty"`         // only services on this host
 	// Binary is cinder-volume or cinder-scheduler.
 	Binary string `json:"binary,omitempty"`
 	// IsUp selects services by state; nil means down ones only (Cinder's
 	// default).
 	IsUp     *bool `json:"is_up,omitempty"`
-	Disabled *bool `json:"disabled,omitempty"`
+	Disabled *bool `json:"disabled,omitempty"` // only disabled (true) or enabled (false) services; nil: either
 	// ResourceID limits the cleanup to one resource; without a service,
 	// host or cluster Cinder looks up where it is pending.
 	ResourceID   string       `json:"resource_id,omitempty"`
-	ResourceType ResourceType `json:"resource_type,omitempty"`
-	ServiceID    int          `json:"service_id,omitempty"`
+	ResourceType ResourceType `json:"resource_type,omitempty"` // the type of ResourceID: Volume or Snapshot
+	ServiceID    int          `json:"service_id,omitempty"`    // only the service with this ID
 }
 
 // Service is a service a cleanup concerns.
 type Service struct {
-	ID          int    `json:"id"`
-	Host        string `json:"host"`
-	Binary      string `json:"binary"`
+	ID          int    `json:"id"`           // the service's ID
+	Host        string `json:"host"`         // the service's host
+	Binary      string `json:"binary"`       // the service's binary
 	ClusterName string `json:"cluster_name"` // "" when it has none
 }
 
