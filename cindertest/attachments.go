@@ -311,16 +311,12 @@ func (c *call) attachmentAction() {
 		c.notFound()
 		return
 	}
-	var top map[string]any
-	if !c.decode(&top) {
+	name, _, ok := c.actionBody()
+	if !ok {
 		return
 	}
-	if _, ok := top["os-complete"]; !ok || len(top) != 1 {
-		for name := range top {
-			c.fault(400, "There is no such action: %s. Verify the request body and Content-Type header and try again.", name)
-			return
-		}
-		c.fault(400, "Malformed request body")
+	if name != "os-complete" {
+		c.noSuchAction(name)
 		return
 	}
 	a, v := c.attachmentOr404(c.params[0])

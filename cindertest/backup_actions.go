@@ -200,19 +200,11 @@ func (c *call) importBackup() {
 }
 
 func (c *call) backupAction() {
-	var top map[string]any
-	if !c.decode(&top) {
+	name, raw, ok := c.actionBody()
+	if !ok {
 		return
 	}
-	if len(top) != 1 {
-		c.fault(400, "Malformed request body")
-		return
-	}
-	var name string
-	for k := range top {
-		name = k
-	}
-	body, _ := top[name].(map[string]any)
+	body, _ := raw.(map[string]any)
 	switch name {
 	case "os-reset_status":
 		if !c.required(name, body, "status") || !c.requireAdmin("volume_extension:backup_admin_actions:reset_status") {
@@ -242,6 +234,6 @@ func (c *call) backupAction() {
 		c.removeBackup(b)
 		c.accepted()
 	default:
-		c.fault(400, "There is no such action: %s. Verify the request body and Content-Type header and try again.", name)
+		c.noSuchAction(name)
 	}
 }

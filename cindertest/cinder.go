@@ -77,6 +77,29 @@ func (c *call) decode(v any) bool {
 	return true
 }
 
+// actionBody is the one preamble of every POST .../action handler: it
+// splits {"<name>": body} as Cinder's wsgi layer does (anything but exactly
+// one key is a "Malformed request body"); ok false means a 400 was sent.
+func (c *call) actionBody() (name string, body any, ok bool) {
+	var top map[string]any
+	if !c.decode(&top) {
+		return "", nil, false
+	}
+	if len(top) != 1 {
+		c.fault(400, "Malformed request body")
+		return "", nil, false
+	}
+	for k, v := range top {
+		name, body = k, v
+	}
+	return name, body, true
+}
+
+// noSuchAction is Cinder's answer for an action name no controller has.
+func (c *call) noSuchAction(name string) {
+	c.fault(400, "There is no such action: %s. Verify the request body and Content-Type header and try again.", name)
+}
+
 func (s *Server) cinder(w http.ResponseWriter, r *http.Request, p string) {
 	reqID := "req-" + newUUID()
 	w.Header().Set("X-Openstack-Request-Id", reqID)
@@ -110,11 +133,11 @@ func (s *Server) cinder(w http.ResponseWriter, r *http.Request, p string) {
 		}
 		return
 	}
-	routes := s.cinderRoutes()
+	routes := s.routes
 	switch {
 	case segs[0] == "default-types":
 		c.project = tok.projectID
-		routes = defaultTypeRoutes()
+		routes = s.defTypeRoutes
 	case topLevel[segs[0]]:
 		c.project = tok.projectID
 	default:

@@ -11,22 +11,6 @@ import (
 var groupStatuses = []string{"error", "available", "creating", "deleting", "deleted", "updating", "in-use",
 	"error_deleting"}
 
-// actionBody splits {"<name>": body}; ok false means a 400 was sent.
-func (c *call) actionBody() (name string, body any, ok bool) {
-	var top map[string]any
-	if !c.decode(&top) {
-		return "", nil, false
-	}
-	if len(top) != 1 {
-		c.fault(400, "Malformed request body")
-		return "", nil, false
-	}
-	for k, v := range top {
-		name, body = k, v
-	}
-	return name, body, true
-}
-
 // objectBody validates an action body that must be an object with only
 // the allowed keys.
 func (c *call) objectBody(name string, raw any, allowed ...string) (map[string]any, bool) {
@@ -39,10 +23,6 @@ func (c *call) objectBody(name string, raw any, allowed ...string) (map[string]a
 		return nil, false
 	}
 	return body, true
-}
-
-func (c *call) noSuchAction(name string) {
-	c.fault(400, "There is no such action: %s. Verify the request body and Content-Type header and try again.", name)
 }
 
 func (c *call) groupAction() {

@@ -163,8 +163,9 @@ func matchRoute(routes []route, method string, segs []string) (h func(*call), pa
 	return nil, nil, pathFound
 }
 
-// cinderRoutes lists every Block Storage endpoint; resources add theirs in their own files.
-func (s *Server) cinderRoutes() []route {
+// cinderRoutes lists every Block Storage endpoint; resources add theirs in
+// their own files. Serve builds the list once per server.
+func cinderRoutes() []route {
 	var rs []route
 	rs = append(rs, volumeRoutes()...)
 	rs = append(rs, metadataRoutes()...)

@@ -80,6 +80,11 @@ type Server struct {
 	url      string
 	log      *slog.Logger
 
+	// Built once in Serve, read-only afterwards.
+	routes        []route // Block Storage endpoints under /v3/{project_id}/
+	defTypeRoutes []route // /v3/default-types (3.62), which takes no project ID
+	volumeActions map[string]volumeAction
+
 	mu    sync.Mutex
 	st    *store
 	ids   *identity
@@ -135,6 +140,7 @@ func Serve(ln net.Listener, opts Options) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{opts: opts, maxMV: maxMV, listener: ln, url: "http://" + ln.Addr().String(), log: log}
+	s.routes, s.defTypeRoutes, s.volumeActions = cinderRoutes(), defaultTypeRoutes(), newVolumeActions()
 	s.ids = newIdentity(opts.Now)
 	s.st = newStore(opts.Quotas, opts.Now)
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}

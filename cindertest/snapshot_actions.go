@@ -17,26 +17,18 @@ var snapshotStatusMap = map[string][]string{
 }
 
 func (c *call) snapshotAction() {
-	var top map[string]any
-	if !c.decode(&top) {
+	name, raw, ok := c.actionBody()
+	if !ok {
 		return
 	}
-	if len(top) != 1 {
-		c.fault(400, "Malformed request body")
-		return
-	}
-	var name string
-	for k := range top {
-		name = k
-	}
-	body, _ := top[name].(map[string]any)
+	body, _ := raw.(map[string]any)
 	if body == nil {
 		body = map[string]any{}
 	}
 	switch name {
 	case "os-reset_status", "os-update_snapshot_status", "os-force_delete", "os-unmanage":
 	default:
-		c.fault(400, "There is no such action: %s. Verify the request body and Content-Type header and try again.", name)
+		c.noSuchAction(name)
 		return
 	}
 	if (name == "os-reset_status" || name == "os-update_snapshot_status") && !c.required(name, body, "status") {

@@ -64,39 +64,30 @@ func (c *call) listTypeAccess() {
 }
 
 func (c *call) typeAction() {
-	var top map[string]any
-	if !c.decode(&top) {
+	name, raw, ok := c.actionBody()
+	if !ok {
 		return
 	}
-	for _, name := range []string{"addProjectAccess", "removeProjectAccess"} {
-		raw, has := top[name]
-		if !has {
-			continue
-		}
-		body, isObj := raw.(map[string]any)
-		if !isObj {
-			c.invalidField(name, raw, pyRepr(raw, true)+" is not of type 'object'")
-			return
-		}
-		p, present := body["project"]
-		if !present {
-			c.invalidField(name, body, "'project' is a required property")
-			return
-		}
-		project, isStr := p.(string)
-		if !isStr || !isUUID(project) {
-			c.invalidField("project", p, pyRepr(p, true)+" is not a 'uuid'")
-			return
-		}
-		c.changeAccess(name, project)
+	if name != "addProjectAccess" && name != "removeProjectAccess" {
+		c.noSuchAction(name)
 		return
 	}
-	keys := orderedKeys(top)
-	name := ""
-	if len(keys) > 0 {
-		name = keys[0]
+	body, isObj := raw.(map[string]any)
+	if !isObj {
+		c.invalidField(name, raw, pyRepr(raw, true)+" is not of type 'object'")
+		return
 	}
-	c.fault(400, "There is no such action: %s. Verify the request body and Content-Type header and try again.", name)
+	p, present := body["project"]
+	if !present {
+		c.invalidField(name, body, "'project' is a required property")
+		return
+	}
+	project, isStr := p.(string)
+	if !isStr || !isUUID(project) {
+		c.invalidField("project", p, pyRepr(p, true)+" is not a 'uuid'")
+		return
+	}
+	c.changeAccess(name, project)
 }
 
 func (c *call) changeAccess(action, project string) {

@@ -15,10 +15,10 @@ type volumeAction struct {
 	// noLookup actions validate their body before looking the volume up.
 }
 
-var volumeActions map[string]volumeAction
-
-func init() {
-	volumeActions = map[string]volumeAction{
+// newVolumeActions builds the action table (once per server: a package
+// variable would be an initialization cycle, as the handlers reach it).
+func newVolumeActions() map[string]volumeAction {
+	return map[string]volumeAction{
 		"os-extend":                    {0, (*call).actExtend},
 		"os-extend_volume_completion":  {71, (*call).actExtendCompletion},
 		"os-reset_status":              {0, (*call).actResetStatus},
@@ -52,30 +52,22 @@ func init() {
 var objectActions = []string{"os-force_detach", "os-volume_upload_image"}
 
 func (c *call) volumeAction() {
-	var top map[string]any
-	if !c.decode(&top) {
-		return
-	}
-	if len(top) != 1 {
-		c.fault(400, "Malformed request body")
-		return
-	}
-	var name string
-	for k := range top {
-		name = k
-	}
-	act, ok := volumeActions[name]
+	name, raw, ok := c.actionBody()
 	if !ok {
-		c.fault(400, "There is no such action: %s. Verify the request body and Content-Type header and try again.", name)
+		return
+	}
+	act, ok := c.s.volumeActions[name]
+	if !ok {
+		c.noSuchAction(name)
 		return
 	}
 	if !c.at(act.since) {
 		c.notFound()
 		return
 	}
-	body, isObj := top[name].(map[string]any)
+	body, isObj := raw.(map[string]any)
 	if !isObj && slices.Contains(objectActions, name) {
-		c.invalidField(name, top[name], pyRepr(top[name], true)+" is not of type 'object'")
+		c.invalidField(name, raw, pyRepr(raw, true)+" is not of type 'object'")
 		return
 	}
 	if body == nil {
