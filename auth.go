@@ -25,25 +25,25 @@ import (
 type Auth struct {
 	AuthURL string // Keystone, e.g. https://keystone:5000/v3 (v3 or v2.0)
 
-	Username string
-	UserID   string
-	Password string
+	Username string // the user's name (OS_USERNAME)
+	UserID   string // the user's ID (OS_USER_ID), instead of Username
+	Password string // the user's password (OS_PASSWORD)
 
-	UserDomainName    string
-	UserDomainID      string
+	UserDomainName    string // the user's domain, by name (OS_USER_DOMAIN_NAME)
+	UserDomainID      string // the user's domain, by ID (OS_USER_DOMAIN_ID)
 	ProjectName       string // also OS_TENANT_NAME
 	ProjectID         string // also OS_TENANT_ID
-	ProjectDomainName string
-	ProjectDomainID   string
+	ProjectDomainName string // the project's domain, by name (OS_PROJECT_DOMAIN_NAME)
+	ProjectDomainID   string // the project's domain, by ID (OS_PROJECT_DOMAIN_ID)
 	DomainName        string // domain scope, or the default for user and project domains
-	DomainID          string
-	SystemScope       bool
+	DomainID          string // like DomainName, by ID (OS_DOMAIN_ID)
+	SystemScope       bool   // ask for a system-scoped token (OS_SYSTEM_SCOPE=all)
 
 	Token string // an existing token; with Options.Endpoint no Keystone call is made
 
-	ApplicationCredentialID     string
-	ApplicationCredentialName   string
-	ApplicationCredentialSecret string
+	ApplicationCredentialID     string // OS_APPLICATION_CREDENTIAL_ID
+	ApplicationCredentialName   string // OS_APPLICATION_CREDENTIAL_NAME, with Username or UserID
+	ApplicationCredentialSecret string // OS_APPLICATION_CREDENTIAL_SECRET
 
 	// Cloud names an entry of clouds.yaml (OS_CLOUD); the fields above
 	// are then ignored.

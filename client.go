@@ -54,7 +54,7 @@ const MaxMicroversion = "3.71"
 // Options configure New. The zero value authenticates from the OS_*
 // environment and negotiates the highest microversion both sides support.
 type Options struct {
-	Auth Auth
+	Auth Auth // how to authenticate; the zero value reads OS_*
 
 	// Microversion: "3", "3.N", "3.latest"/"latest" or "" (negotiate, the
 	// default). "1" and "2" are served by v3, with a warning logged.
@@ -63,24 +63,24 @@ type Options struct {
 	Region      string // OS_REGION_NAME
 	Interface   string // public (default), internal or admin; "publicURL" style accepted
 	ServiceType string // default block-storage; aliases volumev3, volumev2, volume, block-store
-	ServiceName string
+	ServiceName string // the catalog entry's name, when several have the type
 	// Endpoint overrides the catalog, e.g. http://cinder:8776/v3/<project>.
 	// With Auth.Token and no Auth.AuthURL, Keystone is not called at all.
 	Endpoint string
 
-	HTTPClient *http.Client // base client; its Transport is wrapped, never replaced
-	CACertFile string
-	CertFile   string
-	KeyFile    string
+	HTTPClient *http.Client  // base client; its Transport is wrapped, never replaced
+	CACertFile string        // PEM CA bundle to verify the servers with (OS_CACERT)
+	CertFile   string        // PEM client certificate (OS_CERT)
+	KeyFile    string        // PEM key of CertFile (OS_KEY)
 	Insecure   bool          // skip TLS verification (off by default)
 	Timeout    time.Duration // per call, retries and their waits included; 0 means none
 
 	// MaxAttempts is how often an idempotent request is tried; 0 means 3, 1 disables retries.
 	MaxAttempts int
 
-	UserAgent       string // prepended to "gocinder/<version>"
-	GlobalRequestID string // sent as X-OpenStack-Request-ID on every request
-	Logger          *slog.Logger
+	UserAgent       string       // prepended to "gocinder/<version>"
+	GlobalRequestID string       // sent as X-OpenStack-Request-ID on every request
+	Logger          *slog.Logger // one Debug record per attempt; default: discard
 }
 
 // Client talks to one Block Storage endpoint at one microversion. It is safe
@@ -93,34 +93,34 @@ type Client struct {
 	// when negotiating; a fixed microversion skips that).
 	server microversion.Range
 
-	Volumes   *volumes.Manager
-	Snapshots *snapshots.Manager
-	Backups   *backups.Manager
+	Volumes   *volumes.Manager   // volumes and their actions
+	Snapshots *snapshots.Manager // volume snapshots
+	Backups   *backups.Manager   // volume backups
 
-	Transfers   *transfers.Manager
-	Attachments *attachments.Manager
+	Transfers   *transfers.Manager   // volume transfers between projects
+	Attachments *attachments.Manager // the attachments API (since 3.27)
 
-	Quotas    *quotas.Manager
-	Limits    *limits.Manager
-	Messages  *messages.Manager
-	Discovery *discovery.Manager
+	Quotas    *quotas.Manager    // quota sets and quota classes
+	Limits    *limits.Manager    // the project's absolute and rate limits
+	Messages  *messages.Manager  // user messages (since 3.3)
+	Discovery *discovery.Manager // availability zones and resource filters
 
-	Types *types.Manager
-	QoS   *qos.Manager
+	Types *types.Manager // volume types, extra specs, access, encryption, defaults
+	QoS   *qos.Manager   // QoS specs and their associations
 
-	Groups         *groups.Manager
-	GroupTypes     *grouptypes.Manager
-	GroupSnapshots *groupsnapshots.Manager
+	Groups         *groups.Manager         // generic volume groups (since 3.13)
+	GroupTypes     *grouptypes.Manager     // group types and group specs (since 3.11)
+	GroupSnapshots *groupsnapshots.Manager // group snapshots (since 3.14)
 
 	ConsistencyGroups *consistencygroups.Manager // legacy, deprecated in Cinder
 	CGSnapshots       *cgsnapshots.Manager       // legacy, deprecated in Cinder
 
 	// admin: services, clusters, hosts, back-end pools, worker cleanup
 	Services *services.Manager
-	Clusters *clusters.Manager
-	Hosts    *hosts.Manager
-	Pools    *pools.Manager
-	Workers  *workers.Manager
+	Clusters *clusters.Manager // clusters (since 3.7)
+	Hosts    *hosts.Manager    // hosts and their per-project usage
+	Pools    *pools.Manager    // back-end pools and capabilities
+	Workers  *workers.Manager  // worker cleanup (since 3.24)
 }
 
 // New authenticates, finds the endpoint and negotiates the microversion.

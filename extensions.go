@@ -8,10 +8,10 @@ import (
 
 // Extension is one API extension the server announces (GET /extensions).
 type Extension struct {
-	Name        string `json:"name"`
-	Alias       string `json:"alias"`
-	Description string `json:"description"`
-	Updated     string `json:"updated"` // as the server wrote it, e.g. "2012-08-25T00:00:00+00:00"
+	Name        string `json:"name"`        // the extension's name
+	Alias       string `json:"alias"`       // its short name, e.g. os-hosts
+	Description string `json:"description"` // what it adds
+	Updated     string `json:"updated"`     // as the server wrote it, e.g. "2012-08-25T00:00:00+00:00"
 }
 
 // Extensions lists the API extensions the server has loaded.

@@ -11,15 +11,16 @@ import (
 
 // APIVersion is one entry of the server's versions document (GET /).
 type APIVersion struct {
-	ID         string `json:"id"` // "v3.0"
-	Status     string `json:"status"`
+	ID         string `json:"id"`          // "v3.0"
+	Status     string `json:"status"`      // CURRENT, SUPPORTED or DEPRECATED
 	Version    string `json:"version"`     // newest microversion, "" for unversioned APIs
 	MinVersion string `json:"min_version"` // oldest microversion
-	Updated    string `json:"updated"`
-	Links      []struct {
-		Rel  string `json:"rel"`
-		Href string `json:"href"`
-		Type string `json:"type,omitempty"`
+	Updated    string `json:"updated"`     // when the version last changed, as the server wrote it
+	// Links point at the version's endpoint and documentation.
+	Links []struct {
+		Rel  string `json:"rel"`            // the relation: self or describedby
+		Href string `json:"href"`           // the link's URL
+		Type string `json:"type,omitempty"` // the document's media type, e.g. text/html
 	} `json:"links"`
 }
 

@@ -58,13 +58,13 @@ type Options struct {
 
 // Quotas are per-project Block Storage limits; -1 means unlimited.
 type Quotas struct {
-	Volumes            int
-	Gigabytes          int
-	Snapshots          int
-	Backups            int
-	BackupGigabytes    int
-	PerVolumeGigabytes int
-	Groups             int
+	Volumes            int // number of volumes
+	Gigabytes          int // total volume and snapshot size, GiB
+	Snapshots          int // number of snapshots
+	Backups            int // number of backups
+	BackupGigabytes    int // total backup size, GiB
+	PerVolumeGigabytes int // largest single volume, GiB
+	Groups             int // number of groups
 }
 
 // Cinder's defaults (cinder quota-defaults).
@@ -250,7 +250,7 @@ func (s *Server) RevokeToken(tok string) {
 
 // Request is one entry in the request log.
 type Request struct {
-	Method       string
+	Method       string // the HTTP method
 	Path         string // URL path as received
 	Query        string // raw query
 	Microversion string // OpenStack-API-Version header as received ("" if absent)

@@ -51,7 +51,7 @@ func (m *Manager) Thaw(ctx context.Context, t Target) error {
 
 // FailoverRequest names the back end to fail over and where to.
 type FailoverRequest struct {
-	Target
+	Target // the back end to fail over
 	// BackendID is the replication target to fail over to; "" lets the
 	// driver choose, "default" fails back to the primary.
 	BackendID string
