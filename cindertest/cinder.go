@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/gocinder/cinder/microversion"
 )
 
 // call is the context of one authenticated Block Storage request.
@@ -16,14 +18,14 @@ type call struct {
 	r       *http.Request
 	tok     *token
 	admin   bool
-	mv      mversion
+	mv      microversion.Version
 	project string // project ID in the URL
 	params  []string
 	body    []byte
 	reqID   string
 }
 
-func (c *call) at(minor int) bool { return c.mv.atLeast(3, minor) }
+func (c *call) at(minor int) bool { return c.mv.AtLeast(microversion.V(3, minor)) }
 
 // faultNames maps status codes to Cinder's fault envelope keys (wsgi.Fault._fault_names;
 // any other status is a computeFault).
@@ -164,7 +166,7 @@ func (s *Server) cinder(w http.ResponseWriter, r *http.Request, p string) {
 
 // negotiate validates OpenStack-API-Version and sets the response headers.
 func (c *call) negotiate() bool {
-	c.mv = mversion{3, 0}
+	c.mv = microversion.Min()
 	raw := strings.TrimSpace(c.r.Header.Get("OpenStack-API-Version"))
 	service, ver, ok := strings.Cut(raw, " ")
 	if raw != "" && ok && strings.EqualFold(service, "volume") {
@@ -172,17 +174,17 @@ func (c *call) negotiate() bool {
 		if strings.EqualFold(ver, "latest") {
 			c.mv = c.s.maxMV
 		} else {
-			v, err := parseMV(ver)
+			v, err := microversion.ParseVersion(ver)
 			if err != nil {
 				c.fault(400, "API Version String %s is of invalid format. Must be of format MajorNum.MinorNum.", ver)
 				return false
 			}
-			if v.major == 3 {
+			if v.Major == 3 {
 				c.w.Header().Set("OpenStack-API-Version", "volume "+v.String())
 				c.w.Header().Set("Vary", "OpenStack-API-Version")
 			}
-			if v.less(mversion{3, 0}) || c.s.maxMV.less(v) {
-				c.fault(406, "Version %s is not supported by the API. Minimum is 3.0 and maximum is %s.", v, c.s.maxMV)
+			if v.Less(microversion.Min()) || c.s.maxMV.Less(v) {
+				c.fault(406, "Version %d.%d is not supported by the API. Minimum is 3.0 and maximum is %s.", v.Major, v.Minor, c.s.maxMV)
 				return false
 			}
 			c.mv = v
@@ -195,7 +197,7 @@ func (c *call) negotiate() bool {
 
 func (s *Server) versionsDoc() map[string]any {
 	updated := "2023-08-31T00:00:00Z"
-	if s.maxMV.less(mversion{3, 71}) {
+	if s.maxMV.Less(microversion.V(3, 71)) {
 		updated = "2022-08-31T00:00:00Z"
 	}
 	return map[string]any{"versions": []any{map[string]any{
@@ -209,27 +211,5 @@ func (s *Server) versionsDoc() map[string]any {
 			"type": "application/vnd.openstack.volume+json;version=3"}},
 	}}}
 }
-
-// mversion is a volume API microversion.
-type mversion struct{ major, minor int }
-
-func parseMV(s string) (mversion, error) {
-	a, b, ok := strings.Cut(s, ".")
-	if !ok {
-		return mversion{}, fmt.Errorf("bad version %q", s)
-	}
-	ma, err1 := strconv.Atoi(a)
-	mi, err2 := strconv.Atoi(b)
-	if err1 != nil || err2 != nil || ma < 0 || mi < 0 {
-		return mversion{}, fmt.Errorf("bad version %q", s)
-	}
-	return mversion{ma, mi}, nil
-}
-
-func (v mversion) String() string { return fmt.Sprintf("%d.%d", v.major, v.minor) }
-func (v mversion) less(o mversion) bool {
-	return v.major < o.major || (v.major == o.major && v.minor < o.minor)
-}
-func (v mversion) atLeast(major, minor int) bool { return !v.less(mversion{major, minor}) }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -25,6 +25,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/gocinder/cinder/microversion"
 )
 
 // Options configures a Server. The zero value is usable.
@@ -74,7 +76,7 @@ var defaultQuotas = Quotas{Volumes: 10, Gigabytes: 1000, Snapshots: 10, Backups:
 // Server is a running emulator. Its methods are safe for concurrent use.
 type Server struct {
 	opts     Options
-	maxMV    mversion
+	maxMV    microversion.Version
 	listener net.Listener
 	http     *http.Server
 	url      string
@@ -128,8 +130,8 @@ func Serve(ln net.Listener, opts Options) (*Server, error) {
 		opts.TokenTTL = time.Hour
 	}
 	opts.Quotas = mergeQuotas(opts.Quotas)
-	maxMV, err := parseMV(opts.MaxMicroversion)
-	if err != nil || maxMV.major != 3 {
+	maxMV, err := microversion.ParseVersion(opts.MaxMicroversion)
+	if err != nil || maxMV.Major != 3 {
 		return nil, fmt.Errorf("cindertest: invalid MaxMicroversion %q (want 3.N)", opts.MaxMicroversion)
 	}
 	if opts.Now == nil {

@@ -5,8 +5,9 @@ import (
 	"maps"
 	"slices"
 	"sort"
-	"strings"
 	"time"
+
+	"github.com/gocinder/cinder/internal/pyfmt"
 )
 
 const cinderTime = "2006-01-02T15:04:05.000000"
@@ -285,41 +286,18 @@ func ptr[T any](v T) *T { return &v }
 
 func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }
 
-// pyRepr renders a decoded JSON value the way Python's str()/repr() would,
-// for copying Cinder's jsonschema messages.
+// pyRepr renders a decoded JSON value the way Python's repr() would (str()
+// for a string when quote is false), for copying Cinder's jsonschema
+// messages; the formatting is internal/pyfmt's, shared with the CLI.
 func pyRepr(v any, quote bool) string {
-	switch x := v.(type) {
-	case nil:
-		return "None"
-	case bool:
-		if x {
-			return "True"
-		}
-		return "False"
-	case string:
-		if quote {
-			return "'" + x + "'"
-		}
-		return x
-	case float64:
-		if x == float64(int64(x)) {
-			return fmt.Sprint(int64(x))
-		}
-		return fmt.Sprint(x)
-	case map[string]any:
-		var parts []string
-		for _, k := range orderedKeys(x) {
-			parts = append(parts, "'"+k+"': "+pyRepr(x[k], true))
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	case []any:
-		var parts []string
-		for _, e := range x {
-			parts = append(parts, pyRepr(e, true))
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
+	if s, ok := v.(string); ok && !quote {
+		return s
 	}
-	return fmt.Sprint(v)
+	pv, err := pyfmt.FromValue(v) // map keys sorted: encoding/json does not keep the request's order
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return pyfmt.Repr(pv)
 }
 
 // orderedKeys returns map keys; the order of JSON objects is not preserved by
