@@ -3,6 +3,7 @@ module github.com/gocinder/cinder
 go 1.26
 
 require (
+	github.com/goccy/go-json v0.12.0
 	github.com/gophercloud/gophercloud/v2 v2.15.0
 	github.com/jarcoal/httpmock v1.4.2
 	github.com/mattn/go-runewidth v0.0.31

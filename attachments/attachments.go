@@ -2,7 +2,6 @@ package attachments
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -80,7 +79,7 @@ func (a *Attachment) UnmarshalJSON(b []byte) error {
 		AttachMode *string    `json:"attach_mode"`
 	}
 	s.plain = (*plain)(a)
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := jsonx.Unmarshal(b, &s); err != nil {
 		return err
 	}
 	a.AttachedAt, a.DetachedAt = s.AttachedAt.Time, s.DetachedAt.Time

@@ -2,7 +2,6 @@ package backups
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -75,7 +74,7 @@ func (b *Backup) UnmarshalJSON(data []byte) error {
 		DataTimestamp jsonx.Time `json:"data_timestamp"`
 	}
 	w.plain = (*plain)(b)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	b.CreatedAt, b.UpdatedAt, b.DataTimestamp = w.CreatedAt.Time, w.UpdatedAt.Time, w.DataTimestamp.Time

@@ -20,7 +20,7 @@ func peakHeap(t *testing.T, n int) uint64 {
 	runtime.ReadMemStats(&ms)
 	base, peak := ms.HeapInuse, ms.HeapInuse
 	i := 0
-	got := listPager(t, c, func(*volumes.Volume) {
+	got := listPager(t, c, func(volumes.Volume) {
 		if i++; i%500 == 0 {
 			runtime.ReadMemStats(&ms)
 			peak = max(peak, ms.HeapInuse)
@@ -37,7 +37,9 @@ func TestListVolumesMemoryIsFlat(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("renders 100k volumes; heap figures mean nothing under -race")
 	}
-	pages()
+	for _, n := range sizes {
+		server(n)
+	}
 	// A low GC target makes the peak track live memory, not garbage.
 	defer debug.SetGCPercent(debug.SetGCPercent(5))
 	peaks := map[int]uint64{}

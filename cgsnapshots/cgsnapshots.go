@@ -2,7 +2,6 @@ package cgsnapshots
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -50,7 +49,7 @@ func (s *CGSnapshot) UnmarshalJSON(b []byte) error {
 		CreatedAt jsonx.Time `json:"created_at"`
 	}
 	w.plain = (*plain)(s)
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := jsonx.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	s.CreatedAt = w.CreatedAt.Time

@@ -2,7 +2,6 @@ package clusters
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -71,7 +70,7 @@ func (c *Cluster) UnmarshalJSON(data []byte) error {
 		UpdatedAt     jsonx.Time `json:"updated_at"`
 	}
 	w.plain = (*plain)(c)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	c.LastHeartbeat, c.CreatedAt, c.UpdatedAt = w.LastHeartbeat.Time, w.CreatedAt.Time, w.UpdatedAt.Time

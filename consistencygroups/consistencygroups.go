@@ -56,7 +56,7 @@ func (g *ConsistencyGroup) UnmarshalJSON(b []byte) error {
 		CreatedAt jsonx.Time `json:"created_at"`
 	}
 	w.plain = (*plain)(g)
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := jsonx.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	g.CreatedAt = w.CreatedAt.Time

@@ -82,7 +82,7 @@ func (g *Group) UnmarshalJSON(b []byte) error {
 		CreatedAt jsonx.Time `json:"created_at"`
 	}
 	w.plain = (*plain)(g)
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := jsonx.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	g.CreatedAt = w.CreatedAt.Time

@@ -2,7 +2,6 @@ package groupsnapshots
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -58,7 +57,7 @@ func (s *GroupSnapshot) UnmarshalJSON(b []byte) error {
 		CreatedAt jsonx.Time `json:"created_at"`
 	}
 	w.plain = (*plain)(s)
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := jsonx.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	s.CreatedAt = w.CreatedAt.Time

@@ -41,7 +41,7 @@ func (h *Host) UnmarshalJSON(data []byte) error {
 		LastUpdate jsonx.Time `json:"last-update"`
 	}
 	w.plain = (*plain)(h)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	h.LastUpdate = w.LastUpdate.Time
@@ -88,7 +88,7 @@ func (u *Usage) UnmarshalJSON(data []byte) error {
 		TotalSnapshotGB json.Number `json:"total_snapshot_gb"`
 	}
 	w.plain = (*plain)(u)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	for _, f := range []struct {

@@ -2,7 +2,6 @@ package limits
 
 import (
 	"context"
-	"encoding/json"
 	"net/url"
 	"time"
 
@@ -53,11 +52,11 @@ type Absolute struct {
 // UnmarshalJSON fills the fields and Raw.
 func (a *Absolute) UnmarshalJSON(data []byte) error {
 	type plain Absolute
-	if err := json.Unmarshal(data, (*plain)(a)); err != nil {
+	if err := jsonx.Unmarshal(data, (*plain)(a)); err != nil {
 		return err
 	}
 	a.Raw = nil
-	return json.Unmarshal(data, &a.Raw)
+	return jsonx.Unmarshal(data, &a.Raw)
 }
 
 // RateLimit is the rate limits of the requests whose URI matches Regex.
@@ -84,7 +83,7 @@ func (r *Rate) UnmarshalJSON(data []byte) error {
 		NextAvailable jsonx.Time `json:"next-available"`
 	}
 	w.plain = (*plain)(r)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	r.NextAvailable = w.NextAvailable.Time

@@ -2,7 +2,6 @@ package messages
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"time"
 
@@ -72,7 +71,7 @@ func (m *Message) UnmarshalJSON(data []byte) error {
 		GuaranteedUntil jsonx.Time `json:"guaranteed_until"`
 	}
 	w.plain = (*plain)(m)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	m.CreatedAt, m.GuaranteedUntil = w.CreatedAt.Time, w.GuaranteedUntil.Time

@@ -2,7 +2,6 @@ package pools
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/url"
@@ -83,11 +82,11 @@ func (c *Capabilities) UnmarshalJSON(data []byte) error {
 
 		Timestamp jsonx.Time `json:"timestamp"`
 	}
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	var raw map[string]any
-	if err := json.Unmarshal(data, &raw); err != nil {
+	if err := jsonx.Unmarshal(data, &raw); err != nil {
 		return err
 	}
 	*c = Capabilities{

@@ -2,12 +2,12 @@ package qos
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 
+	"github.com/gocinder/cinder/internal/jsonx"
 	"github.com/gocinder/cinder/internal/rest"
 )
 
@@ -195,7 +195,7 @@ func (m *Manager) association(ctx context.Context, op, id, verb, typeID string) 
 // UnmarshalJSON keeps Specs non-nil.
 func (s *Spec) UnmarshalJSON(data []byte) error {
 	type plain Spec
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
+	if err := jsonx.Unmarshal(data, (*plain)(s)); err != nil {
 		return err
 	}
 	if s.Specs == nil {

@@ -3,6 +3,7 @@ package quotas
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/gocinder/cinder/internal/jsonx"
 	"strings"
 )
 
@@ -56,19 +57,19 @@ var typePrefixes = []string{"volumes_", "gigabytes_", "snapshots_"}
 // UnmarshalJSON spreads the server's flat key space over the fields.
 func (s *Set[T]) UnmarshalJSON(data []byte) error {
 	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	if err := jsonx.Unmarshal(data, &raw); err != nil {
 		return err
 	}
 	*s = Set[T]{}
 	for key, val := range raw {
 		if key == "id" {
-			if err := json.Unmarshal(val, &s.ID); err != nil {
+			if err := jsonx.Unmarshal(val, &s.ID); err != nil {
 				return fmt.Errorf("cinder: quota set id: %w", err)
 			}
 			continue
 		}
 		var v T
-		if err := json.Unmarshal(val, &v); err != nil {
+		if err := jsonx.Unmarshal(val, &v); err != nil {
 			return fmt.Errorf("cinder: quota %s: %w", key, err)
 		}
 		if f := s.field(key); f != nil {

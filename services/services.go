@@ -2,7 +2,6 @@ package services
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"time"
@@ -71,7 +70,7 @@ func (s *Service) UnmarshalJSON(data []byte) error {
 		UpdatedAt jsonx.Time `json:"updated_at"`
 	}
 	w.plain = (*plain)(s)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	s.UpdatedAt = w.UpdatedAt.Time

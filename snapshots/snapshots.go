@@ -2,7 +2,6 @@ package snapshots
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -63,7 +62,7 @@ func (s *Snapshot) UnmarshalJSON(b []byte) error {
 		UpdatedAt jsonx.Time `json:"updated_at"`
 	}
 	w.plain = (*plain)(s)
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := jsonx.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	s.CreatedAt, s.UpdatedAt = w.CreatedAt.Time, w.UpdatedAt.Time

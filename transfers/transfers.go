@@ -2,7 +2,6 @@ package transfers
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -58,7 +57,7 @@ func (t *Transfer) UnmarshalJSON(b []byte) error {
 		CreatedAt jsonx.Time `json:"created_at"`
 	}
 	s.plain = (*plain)(t)
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := jsonx.Unmarshal(b, &s); err != nil {
 		return err
 	}
 	t.CreatedAt = s.CreatedAt.Time

@@ -44,7 +44,7 @@ func (e *Encryption) UnmarshalJSON(data []byte) error {
 		UpdatedAt jsonx.Time `json:"updated_at"`
 	}
 	w.plain = (*plain)(e)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	e.CreatedAt, e.UpdatedAt = w.CreatedAt.Time, w.UpdatedAt.Time

@@ -2,10 +2,10 @@ package types
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 
+	"github.com/gocinder/cinder/internal/jsonx"
 	"github.com/gocinder/cinder/internal/rest"
 )
 
@@ -41,7 +41,7 @@ func (t *VolumeType) UnmarshalJSON(data []byte) error {
 		AccessIsPublic *bool `json:"os-volume-type-access:is_public"`
 	}
 	w.plain = (*plain)(t)
-	if err := json.Unmarshal(data, &w); err != nil {
+	if err := jsonx.Unmarshal(data, &w); err != nil {
 		return err
 	}
 	switch {

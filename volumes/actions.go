@@ -2,7 +2,6 @@ package volumes
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"time"
 
@@ -293,7 +292,7 @@ func (u *UploadImageResult) UnmarshalJSON(b []byte) error {
 		UpdatedAt jsonx.Time `json:"updated_at"`
 	}
 	s.plain = (*plain)(u)
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := jsonx.Unmarshal(b, &s); err != nil {
 		return err
 	}
 	u.UpdatedAt = s.UpdatedAt.Time

@@ -97,7 +97,7 @@ func timeFilter(b *query.Builder, key, v string) {
 // needed. GET /volumes/detail
 func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[Volume, error] {
 	q, err := opts.query(m.rc)
-	return pager.List[Volume](ctx, m.rc, rest.Call{Op: "volumes.List", Path: "volumes/detail", Query: q}, "volumes", err)
+	return pager.ListVia(ctx, m.rc, rest.Call{Op: "volumes.List", Path: "volumes/detail", Query: q}, "volumes", err, (*volumeWire).volume)
 }
 
 // ListRefs yields the id, name and links of every matching volume.
@@ -111,7 +111,7 @@ func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[Ref
 // ("" on the last page); pass it back as opts.Marker. GET /volumes/detail
 func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]Volume, string, error) {
 	q, err := opts.query(m.rc)
-	return pager.ListPage[Volume](ctx, m.rc, rest.Call{Op: "volumes.ListPage", Path: "volumes/detail", Query: q}, "volumes", err)
+	return pager.ListPageVia(ctx, m.rc, rest.Call{Op: "volumes.ListPage", Path: "volumes/detail", Query: q}, "volumes", err, (*volumeWire).volume)
 }
 
 // Count returns how many volumes match opts (with_count). opts.Limit and

@@ -73,7 +73,7 @@ func (a *Attachment) UnmarshalJSON(b []byte) error {
 		AttachedAt jsonx.Time `json:"attached_at"`
 	}
 	s.plain = (*plain)(a)
-	if err := json.Unmarshal(b, &s); err != nil {
+	if err := jsonx.Unmarshal(b, &s); err != nil {
 		return err
 	}
 	a.AttachedAt = s.AttachedAt.Time
@@ -120,22 +120,34 @@ type Volume struct {
 	ConsumesQuota   *bool  `json:"consumes_quota"`                 // since 3.65
 }
 
+// plainVolume is Volume without its methods.
+type plainVolume Volume
+
+// volumeWire is a volume as Cinder sends it: zone-less timestamps, a
+// string boolean, image metadata of any JSON type. The embedded volume
+// takes every other key.
+type volumeWire struct {
+	plainVolume
+	CreatedAt jsonx.Time     `json:"created_at"`
+	UpdatedAt jsonx.Time     `json:"updated_at"`
+	Bootable  jsonx.Bool     `json:"bootable"`
+	ImageMeta map[string]any `json:"volume_image_metadata"`
+}
+
+func (w *volumeWire) volume() Volume {
+	v := Volume(w.plainVolume)
+	v.CreatedAt, v.UpdatedAt, v.Bootable = w.CreatedAt.Time, w.UpdatedAt.Time, bool(w.Bootable)
+	v.ImageMetadata = stringMap(w.ImageMeta)
+	return v
+}
+
 // UnmarshalJSON decodes Cinder's zone-less timestamps and string booleans.
 func (v *Volume) UnmarshalJSON(b []byte) error {
-	type plain Volume
-	var s struct {
-		*plain
-		CreatedAt jsonx.Time     `json:"created_at"`
-		UpdatedAt jsonx.Time     `json:"updated_at"`
-		Bootable  jsonx.Bool     `json:"bootable"`
-		ImageMeta map[string]any `json:"volume_image_metadata"`
-	}
-	s.plain = (*plain)(v)
-	if err := json.Unmarshal(b, &s); err != nil {
+	var w volumeWire
+	if err := jsonx.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	v.CreatedAt, v.UpdatedAt, v.Bootable = s.CreatedAt.Time, s.UpdatedAt.Time, bool(s.Bootable)
-	v.ImageMetadata = stringMap(s.ImageMeta)
+	*v = w.volume()
 	return nil
 }
 

@@ -30,6 +30,23 @@ func List[T any](ctx context.Context, rc *rest.Client, call rest.Call, key strin
 	return Seq[T](ctx, rc, call, key)
 }
 
+// ListVia is SeqVia, or Failed(qerr) when qerr is set.
+func ListVia[W, T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, qerr error, conv func(*W) T) iter.Seq2[T, error] {
+	if qerr != nil {
+		return Failed[T](qerr)
+	}
+	return SeqVia(ctx, rc, call, key, conv)
+}
+
+// ListPageVia is ListPage through a wire type, as SeqVia.
+func ListPageVia[W, T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, qerr error, conv func(*W) T) ([]T, string, error) {
+	if qerr != nil {
+		return nil, "", qerr
+	}
+	p, err := FirstVia(ctx, rc, call, key, conv)
+	return p.Items, p.Next, err
+}
+
 // ListPage returns the first page's items and the marker of the next page
 // ("" on the last page), or qerr when it is set.
 func ListPage[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, qerr error) ([]T, string, error) {

@@ -3,15 +3,18 @@
 package pager
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
 	"net/url"
+	"reflect"
 	"strings"
+	"sync"
 
+	"github.com/gocinder/cinder/internal/jsonx"
 	"github.com/gocinder/cinder/internal/rest"
 )
 
@@ -31,18 +34,30 @@ type link struct {
 }
 
 // Seq yields every item of the collection key ("volumes") reachable from
-// call, following next links. Items are decoded one at a time from the
-// response stream, so memory stays flat whatever the collection's size.
+// call, following next links. Items are decoded a page at a time, so
+// memory stays flat whatever the collection's size.
 // An error is yielded once, as (zero, err), and ends the sequence.
 func Seq[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string) iter.Seq2[T, error] {
+	return SeqVia(ctx, rc, call, key, same[T])
+}
+
+func same[T any](v *T) T { return *v }
+
+// SeqVia is Seq for a type decoded through a wire type W (a shadow struct
+// with Cinder's irregular fields): each page decodes as []W in one pass,
+// and conv turns each W into the T yielded. This avoids T's UnmarshalJSON,
+// which decodes every item a second time.
+func SeqVia[W, T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, conv func(*W) T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		// seen holds the queries already asked for: next links are followed
 		// on our own endpoint, so the query is what identifies a page.
 		seen := map[string]bool{call.Query.Encode(): true}
+		w := newWalk[W]()
+		defer w.release()
 		for {
 			stopped := false
-			p, err := fetch(ctx, rc, call, key, func(v T) bool {
+			p, err := fetch(ctx, rc, call, key, w, conv, func(v T) bool {
 				if ctx.Err() != nil {
 					return false // fetch reports ctx.Err()
 				}
@@ -81,8 +96,15 @@ func Seq[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string
 
 // First returns the first page reachable from call.
 func First[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string) (Page[T], error) {
+	return FirstVia(ctx, rc, call, key, same[T])
+}
+
+// FirstVia is First through a wire type, as SeqVia.
+func FirstVia[W, T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, conv func(*W) T) (Page[T], error) {
 	var items []T
-	p, err := fetch(ctx, rc, call, key, func(v T) bool { items = append(items, v); return true })
+	w := newWalk[W]()
+	defer w.release()
+	p, err := fetch(ctx, rc, call, key, w, conv, func(v T) bool { items = append(items, v); return true })
 	p.Items = items
 	return p, err
 }
@@ -99,76 +121,104 @@ func follow(call rest.Call, href string) (rest.Call, error) {
 	return call, nil
 }
 
-func fetch[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, each func(T) bool) (Page[T], error) {
+// pageType is the page's shape for items of elem under key: the items,
+// both spellings of the links and the count, as a struct type (built once
+// per element type and key) so that the whole page decodes in one pass.
+type pageKey struct {
+	elem reflect.Type
+	key  string
+}
+
+var pageTypes sync.Map // pageKey → reflect.Type
+
+func pageType(elem reflect.Type, key string) reflect.Type {
+	k := pageKey{elem, key}
+	if t, ok := pageTypes.Load(k); ok {
+		return t.(reflect.Type)
+	}
+	links := reflect.TypeFor[[]link]()
+	fields := []reflect.StructField{
+		{Name: "Items", Type: reflect.SliceOf(elem), Tag: reflect.StructTag(`json:"` + key + `"`)},
+		{Name: "Links", Type: links, Tag: reflect.StructTag(`json:"` + key + `_links"`)},
+		{Name: "Count", Type: reflect.TypeFor[*int](), Tag: `json:"count"`},
+	}
+	if single := strings.TrimSuffix(key, "s") + "_links"; single != key+"_links" { // volume types: "volume_type_links"
+		fields = append(fields, reflect.StructField{Name: "Links1", Type: links, Tag: reflect.StructTag(`json:"` + single + `"`)})
+	}
+	t, _ := pageTypes.LoadOrStore(k, reflect.StructOf(fields))
+	return t.(reflect.Type)
+}
+
+// walk holds the buffers of one walk through a collection: the body of a
+// page and the array its items decode into, both reused from page to page.
+type walk[W any] struct {
+	buf   *bytes.Buffer
+	items []W
+}
+
+// bodies recycles page buffers across walks (a page of 1,000 volumes is
+// about 1.3 MB).
+var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxReuse bounds the arrays and buffers kept for reuse: larger pages than
+// Cinder's 1,000 items (about 2 MB) are not held on to.
+const maxReuse, maxBody = 1000, 4 << 20
+
+func newWalk[W any]() *walk[W] { return &walk[W]{buf: bodies.Get().(*bytes.Buffer)} }
+
+func (w *walk[W]) release() {
+	if w.buf.Cap() <= maxBody {
+		bodies.Put(w.buf)
+	}
+}
+
+// fetch sends call and decodes the page, a page at a time (memory is one
+// page, whatever the collection's size), calling each on every item until
+// it returns false. w's buffers are reused across the pages of one walk.
+func fetch[W, T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, w *walk[W], conv func(*W) T, each func(T) bool) (Page[T], error) {
 	p := Page[T]{Count: -1}
 	resp, err := rc.Send(ctx, call)
 	if err != nil {
 		return p, err
 	}
 	defer resp.Body.Close()
-	dec := json.NewDecoder(resp.Body)
-	if err := expectDelim(dec, '{'); err != nil {
+	w.buf.Reset()
+	if _, err := w.buf.ReadFrom(resp.Body); err != nil {
 		return p, decodeErr(ctx, key, err)
 	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return p, decodeErr(ctx, key, err)
+	pv := reflect.New(pageType(reflect.TypeFor[W](), key))
+	page := pv.Elem()
+	// decode into the last page's array, zeroed (a decoder fills what is
+	// there, and keys absent from an item must leave it zero)
+	clear(w.items[:cap(w.items)])
+	page.Field(0).Set(reflect.ValueOf(w.items[:0]))
+	err = jsonx.Unmarshal(w.buf.Bytes(), pv.Interface())
+	if items := page.Field(0).Interface().([]W); cap(items) <= maxReuse {
+		w.items = items
+	}
+	if err != nil {
+		return p, decodeErr(ctx, key, err)
+	}
+	if c := page.Field(2); !c.IsNil() {
+		p.Count = int(c.Elem().Int())
+	}
+	for i := 1; i < page.NumField(); i += 2 { // Links, Links1
+		for _, l := range page.Field(i).Interface().([]link) {
+			if l.Rel == "next" && l.Href != "" {
+				p.next = l.Href
+				if u, err := url.Parse(l.Href); err == nil {
+					p.Next = u.Query().Get("marker")
+				}
+			}
 		}
-		name, _ := tok.(string)
-		switch name {
-		case key:
-			if err := expectDelim(dec, '['); err != nil {
-				return p, decodeErr(ctx, key, err)
-			}
-			for dec.More() {
-				var v T
-				if err := dec.Decode(&v); err != nil {
-					return p, decodeErr(ctx, key, err)
-				}
-				if !each(v) {
-					return p, nil
-				}
-			}
-			if _, err := dec.Token(); err != nil { // ']'
-				return p, decodeErr(ctx, key, err)
-			}
-		case key + "_links", strings.TrimSuffix(key, "s") + "_links": // volume types: "volume_type_links"
-			var links []link
-			if err := dec.Decode(&links); err != nil {
-				return p, decodeErr(ctx, key, err)
-			}
-			for _, l := range links {
-				if l.Rel == "next" && l.Href != "" {
-					p.next = l.Href
-					if u, err := url.Parse(l.Href); err == nil {
-						p.Next = u.Query().Get("marker")
-					}
-				}
-			}
-		case "count":
-			if err := dec.Decode(&p.Count); err != nil {
-				return p, decodeErr(ctx, key, err)
-			}
-		default:
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return p, decodeErr(ctx, key, err)
-			}
+	}
+	items := page.Field(0).Interface().([]W)
+	for i := range items {
+		if !each(conv(&items[i])) {
+			return p, nil
 		}
 	}
 	return p, nil
-}
-
-func expectDelim(dec *json.Decoder, want json.Delim) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	if d, ok := tok.(json.Delim); !ok || d != want {
-		return fmt.Errorf("want %q, got %v", want, tok)
-	}
-	return nil
 }
 
 func decodeErr(ctx context.Context, key string, err error) error {
