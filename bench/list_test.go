@@ -12,18 +12,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder"
-	"github.com/gocinder/cinder/bench/fake"
+	"github.com/gocinder/cinder/internal/fakecinder"
 	"github.com/gocinder/cinder/volumes"
 )
 
 var sizes = []int{1000, 10_000, 100_000}
 
 // servers renders each size's pages once, outside the timings.
-var servers = map[int]*fake.Cinder{}
+var servers = map[int]*fakecinder.Cinder{}
 
-func server(n int) *fake.Cinder {
+func server(n int) *fakecinder.Cinder {
 	if servers[n] == nil {
-		servers[n] = fake.New(n, "")
+		servers[n] = fakecinder.New(n, "")
 	}
 	return servers[n]
 }

@@ -15,18 +15,18 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/gocinder/cinder/bench/fake"
 	"github.com/gocinder/cinder/cindertest"
+	"github.com/gocinder/cinder/internal/fakecinder"
 )
 
 // TestListOutputUnchanged replays list command lines recorded from the CLI
 // before its list path streamed (testdata/stream, two pages of volumes from
-// bench/fake) and wants the same bytes: table, -f json|yaml|value, --fields,
+// internal/fakecinder) and wants the same bytes: table, -f json|yaml|value, --fields,
 // -c, --limit.
 func TestListOutputUnchanged(t *testing.T) {
 	ks := cindertest.NewServer(cindertest.Options{})
 	t.Cleanup(ks.Close)
-	f := fake.Serve(1100, 0)
+	f := fakecinder.Serve(1100, 0)
 	t.Cleanup(f.Close)
 	env := ks.Env("admin")
 	env["CINDER_ENDPOINT"] = f.Endpoint()

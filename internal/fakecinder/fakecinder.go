@@ -1,4 +1,4 @@
-// Package fake is the benchmarks' Cinder: it serves N volumes of GET
+// Package fakecinder is the benchmarks' Cinder: it serves N volumes of GET
 // /volumes/detail at microversion 3.70, in pages of 1,000 (Cinder's default
 // osapi_max_limit), rendered once from volumes recorded on a real Cinder
 // (testdata/), with a latency knob. It answers the few other requests the
@@ -8,7 +8,7 @@
 // It serves HTTP (Serve, for processes such as python cinder and our CLI)
 // and is also a RoundTripper (RoundTrip, for in-process SDK benchmarks that
 // measure the client, not the loopback).
-package fake
+package fakecinder
 
 import (
 	"bytes"
@@ -53,7 +53,9 @@ const (
 // Cinder serves n volumes. Set Latency before serving: every request waits
 // that long before it is answered (a round trip to a remote cloud).
 type Cinder struct {
-	N       int
+	// N is the number of volumes.
+	N int
+	// Latency delays every HTTP answer (not RoundTrip's).
 	Latency time.Duration
 	base    string // http://host:port, in the rendered links
 	avail   string // the templates, with links under base
@@ -85,7 +87,7 @@ func New(n int, base string) *Cinder {
 func Serve(n int, latency time.Duration) *Cinder {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		panic("fake: listen: " + err.Error())
+		panic("fakecinder: listen: " + err.Error())
 	}
 	c := New(n, "http://"+ln.Addr().String())
 	c.Latency = latency
@@ -116,7 +118,7 @@ func (c *Cinder) Page(p int) []byte { return c.pages[p] }
 func compact(rec []byte, base string) string {
 	var b bytes.Buffer
 	if err := json.Compact(&b, rec); err != nil {
-		panic("fake: bad template: " + err.Error())
+		panic("fakecinder: bad template: " + err.Error())
 	}
 	return strings.ReplaceAll(b.String(), recHost, base)
 }
