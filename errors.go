@@ -1,6 +1,7 @@
 package cinder
 
 import (
+	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/rest"
 	"github.com/gocinder/cinder/microversion"
 )
@@ -14,7 +15,7 @@ type (
 	// StatusError is returned by waiters when a resource reaches an error state.
 	StatusError = rest.StatusError
 	// AmbiguousError is returned by a Find when several resources have the name.
-	AmbiguousError = rest.AmbiguousError
+	AmbiguousError = find.AmbiguousError
 	// UnreachableError is returned when the endpoint cannot be reached at all.
 	UnreachableError = rest.UnreachableError
 	// MayExistError is returned by a create whose answer was lost after the

@@ -110,7 +110,7 @@ func ExampleManager_Restore() {
 		log.Fatal(err)
 	}
 
-	b, err = c.Backups.Find(ctx, "nightly")
+	b, err = c.Backups.Find(ctx, "nightly", nil)
 	if err != nil {
 		log.Fatal(err)
 	}

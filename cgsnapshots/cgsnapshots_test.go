@@ -151,11 +151,11 @@ func TestFind(t *testing.T) {
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "cgsnapshots/cg-s1"}, http.StatusNotFound,
 		"cgsnapshots/error_404.json")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "cgsnapshots"}, http.StatusOK, "cgsnapshots/list_refs.json")
-	s, err := c.CGSnapshots.Find(t.Context(), "cg-s1")
+	s, err := c.CGSnapshots.Find(t.Context(), "cg-s1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, cgsnapshots.CGSnapshot{ID: cgs1ID, Name: "cg-s1"}, *s)
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "cgsnapshots/cg-none"}, http.StatusNotFound,
 		"cgsnapshots/error_404.json")
-	_, err = c.CGSnapshots.Find(t.Context(), "cg-none")
+	_, err = c.CGSnapshots.Find(t.Context(), "cg-none", nil)
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 }

@@ -7,7 +7,7 @@ import (
 	"net/url"
 	"strconv"
 
-	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
@@ -56,15 +56,12 @@ func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[CGS
 		"cgsnapshots", err)
 }
 
-// AmbiguousError is returned by Find when several cgsnapshots have the
-// name (the same type as cinder.AmbiguousError).
-type AmbiguousError = rest.AmbiguousError
-
-// Find returns the cgsnapshot whose ID or else exact name is nameOrID. It
-// tries GET /cgsnapshots/{nameOrID} first and, on 404, looks through the
-// project's cgsnapshots (GET /cgsnapshots; Cinder filters none). No match
-// is an error matching cinder.ErrNotFound; several are an *AmbiguousError.
-func (m *Manager) Find(ctx context.Context, nameOrID string) (*CGSnapshot, error) {
-	return find.One(ctx, "cgsnapshot", nameOrID, m.Get, m.ListRefs(ctx, nil),
+// Find returns the cgsnapshot whose ID or else exact name is nameOrID. An ID-shaped nameOrID (see
+// find.IsID) is fetched by ID; otherwise, or when that answers 404, it looks through the project's
+// cgsnapshots (GET /cgsnapshots; Cinder filters none). No match is an error matching
+// cinder.ErrNotFound; several are a *find.AmbiguousError. With opts.AllTenants (admins only) the
+// name is looked up in every project (all_tenants=1).
+func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*CGSnapshot, error) {
+	return find.One(ctx, "cgsnapshot", nameOrID, m.Get, m.ListRefs(ctx, &ListOptions{AllTenants: opts != nil && opts.AllTenants}),
 		func(s CGSnapshot) (string, string) { return s.ID, s.Name })
 }

@@ -35,7 +35,7 @@ func TestGroupsSDKRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "1", v)
 	require.NoError(t, c.GroupTypes.DeleteGroupSpec(ctx, gt.ID, "rec:a"))
-	found, err := c.GroupTypes.Find(ctx, "ctgrp-gt")
+	found, err := c.GroupTypes.Find(ctx, "ctgrp-gt", nil)
 	require.NoError(t, err)
 	assert.Equal(t, gt.ID, found.ID)
 	types, err := cinder.Collect(c.GroupTypes.List(ctx, &grouptypes.ListOptions{Visibility: grouptypes.VisibilityAll}))

@@ -27,7 +27,7 @@ func TestClientOverKeystoneV2(t *testing.T) {
 	assert.Equal(t, srv.ProjectID("demo"), c.ProjectID())
 	v, err := c.Volumes.Create(ctx, volumes.CreateRequest{Name: "v2-vol", Size: 1})
 	require.NoError(t, err)
-	got, err := c.Volumes.Find(ctx, "v2-vol")
+	got, err := c.Volumes.Find(ctx, "v2-vol", nil)
 	require.NoError(t, err)
 	assert.Equal(t, v.ID, got.ID)
 

@@ -58,7 +58,7 @@ func ExampleManager_Delete() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	g, err := c.ConsistencyGroups.Find(ctx, "db-volumes")
+	g, err := c.ConsistencyGroups.Find(ctx, "db-volumes", nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"iter"
 	"net/url"
 
-	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
@@ -74,15 +74,12 @@ func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]Consistenc
 		Path: "consistencygroups/detail", Query: q}, "consistencygroups", err)
 }
 
-// AmbiguousError is returned by Find when several consistency groups have
-// the name (the same type as cinder.AmbiguousError).
-type AmbiguousError = rest.AmbiguousError
-
-// Find returns the consistency group whose ID or else exact name is
-// nameOrID. It tries GET /consistencygroups/{nameOrID} first and, on 404,
-// lists the groups named so (GET /consistencygroups?name=…). No match is an
-// error matching cinder.ErrNotFound; several are an *AmbiguousError.
-func (m *Manager) Find(ctx context.Context, nameOrID string) (*ConsistencyGroup, error) {
-	return find.One(ctx, "consistency group", nameOrID, m.Get, m.ListRefs(ctx, &ListOptions{Name: nameOrID}),
+// Find returns the consistency group whose ID or else exact name is nameOrID. An ID-shaped nameOrID
+// (see find.IsID) is fetched by ID; otherwise, or when that answers 404, it lists the groups named
+// so (GET /consistencygroups?name=…). No match is an error matching cinder.ErrNotFound; several are
+// a *find.AmbiguousError. With opts.AllTenants (admins only) the name is looked up in every project
+// (all_tenants=1).
+func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*ConsistencyGroup, error) {
+	return find.One(ctx, "consistency group", nameOrID, m.Get, m.ListRefs(ctx, &ListOptions{Name: nameOrID, AllTenants: opts != nil && opts.AllTenants}),
 		func(g ConsistencyGroup) (string, string) { return g.ID, g.Name })
 }

@@ -141,7 +141,7 @@ func TestFind(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "consistencygroups/" + g1ID}, http.StatusOK,
 		"consistencygroups/get.json")
-	g, err := c.ConsistencyGroups.Find(t.Context(), g1ID)
+	g, err := c.ConsistencyGroups.Find(t.Context(), g1ID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, fixtureGroup(), *g)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
@@ -154,7 +154,7 @@ func TestFindByName(t *testing.T) {
 		"consistencygroups/error_404.json")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "consistencygroups", Query: "name=cg-g1"}, http.StatusOK,
 		"consistencygroups/list_refs.json")
-	g, err := c.ConsistencyGroups.Find(t.Context(), "cg-g1")
+	g, err := c.ConsistencyGroups.Find(t.Context(), "cg-g1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, consistencygroups.ConsistencyGroup{ID: g1ID, Name: "cg-g1"}, *g)
 }
@@ -172,11 +172,11 @@ func TestFindAmbiguousAndMissing(t *testing.T) {
 		}
 		return testutil.Respond(http.StatusOK, []byte(`{"consistencygroups": [{"id": "a", "name": "twin"}, {"id": "b", "name": "twin"}]}`)), nil
 	})
-	_, err := c.ConsistencyGroups.Find(t.Context(), "twin")
+	_, err := c.ConsistencyGroups.Find(t.Context(), "twin", nil)
 	var amb *cinder.AmbiguousError
 	require.ErrorAs(t, err, &amb)
 	assert.Equal(t, []string{"a", "b"}, amb.IDs)
-	_, err = c.ConsistencyGroups.Find(t.Context(), "none")
+	_, err = c.ConsistencyGroups.Find(t.Context(), "none", nil)
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 	assert.Contains(t, err.Error(), `cinder: no consistency group with name or ID "none"`)
 }

@@ -131,7 +131,7 @@ func TestVersionGates(t *testing.T) {
 		{"3.12", "3.13", func(g *groups.Manager) error { _, err := cinder.Collect(g.List(t.Context(), nil)); return err }},
 		{"3.12", "3.13", func(g *groups.Manager) error { _, err := cinder.Collect(g.ListRefs(t.Context(), nil)); return err }},
 		{"3.12", "3.13", func(g *groups.Manager) error { _, _, err := g.ListPage(t.Context(), nil); return err }},
-		{"3.12", "3.13", func(g *groups.Manager) error { _, err := g.Find(t.Context(), "grp-g1"); return err }},
+		{"3.12", "3.13", func(g *groups.Manager) error { _, err := g.Find(t.Context(), "grp-g1", nil); return err }},
 		{"3.12", "3.13", func(g *groups.Manager) error {
 			_, err := g.WaitForStatus(t.Context(), g1ID, groups.StatusAvailable, nil)
 			return err

@@ -76,7 +76,7 @@ func ExampleManager_Delete() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	g, err := c.Groups.Find(ctx, "db-volumes")
+	g, err := c.Groups.Find(ctx, "db-volumes", nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"iter"
 	"net/url"
 
-	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
@@ -78,19 +78,17 @@ func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]Group, str
 	return pager.ListPage[Group](ctx, m.rc, rest.Call{Op: "groups.ListPage", Path: "groups/detail", Query: q, Since: since}, "groups", err)
 }
 
-// AmbiguousError is returned by Find when several groups have the name
-// (the same type as cinder.AmbiguousError).
-type AmbiguousError = rest.AmbiguousError
-
-// Find returns the group whose ID or else exact name is nameOrID. It tries
-// GET /groups/{nameOrID} first and, on 404, lists the groups named so
-// (GET /groups?name=…); when Cinder refuses that filter (a non-admin from
-// 3.33 on: 400) it looks through every group of the project. No match is
-// an error matching cinder.ErrNotFound; several are an *AmbiguousError.
-// Requires microversion 3.13.
-func (m *Manager) Find(ctx context.Context, nameOrID string) (*Group, error) {
-	named := m.ListRefs(ctx, &ListOptions{Filters: map[string]string{"name": nameOrID}})
-	return find.One(ctx, "group", nameOrID, m.Get, orAll(named, m.ListRefs(ctx, nil)),
+// Find returns the group whose ID or else exact name is nameOrID. An ID-shaped nameOrID (an integer
+// or a UUID, see find.IsID) is fetched by ID; a name, or an ID that answers 404 (as in
+// python-cinderclient), is looked up by name: it lists the groups named so (GET /groups?name=…);
+// when Cinder refuses that filter (a non-admin from 3.33 on: 400) it looks through every group of
+// the project. No match is an error matching cinder.ErrNotFound; several are a
+// *find.AmbiguousError. Requires microversion 3.13. With opts.AllTenants (admins only) the name is
+// looked up in every project (all_tenants=1).
+func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*Group, error) {
+	all := opts != nil && opts.AllTenants
+	named := m.ListRefs(ctx, &ListOptions{Filters: map[string]string{"name": nameOrID}, AllTenants: all})
+	return find.One(ctx, "group", nameOrID, m.Get, orAll(named, m.ListRefs(ctx, &ListOptions{AllTenants: all})),
 		func(g Group) (string, string) { return g.ID, g.Name })
 }
 

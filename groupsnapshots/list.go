@@ -6,7 +6,7 @@ import (
 	"iter"
 	"net/url"
 
-	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
@@ -87,23 +87,19 @@ func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]GroupSnaps
 		Query: q, Since: since}, "group_snapshots", err)
 }
 
-// AmbiguousError is returned by Find when several group snapshots have the
-// name (the same type as cinder.AmbiguousError).
-type AmbiguousError = rest.AmbiguousError
-
-// Find returns the group snapshot whose ID or else exact name is nameOrID.
-// It tries GET /group_snapshots/{nameOrID} first and, on 404, lists the
-// group snapshots named so (from 3.29; before, Cinder lists them all), or
-// every one of the project when Cinder refuses the name filter (a
-// non-admin from 3.33 on: 400). No match is an error matching
-// cinder.ErrNotFound; several are an *AmbiguousError. Requires
-// microversion 3.14.
-func (m *Manager) Find(ctx context.Context, nameOrID string) (*GroupSnapshot, error) {
-	var named *ListOptions
+// Find returns the group snapshot whose ID or else exact name is nameOrID. An ID-shaped nameOrID
+// (see find.IsID) is fetched by ID; otherwise, or when that answers 404, it lists the group
+// snapshots named so (from 3.29; before, Cinder lists them all), or every one of the project when
+// Cinder refuses the name filter (a non-admin from 3.33 on: 400). No match is an error matching
+// cinder.ErrNotFound; several are a *find.AmbiguousError. Requires microversion 3.14. With
+// opts.AllTenants (admins only) the name is looked up in every project (all_tenants=1).
+func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*GroupSnapshot, error) {
+	all := &ListOptions{AllTenants: opts != nil && opts.AllTenants}
+	named := all
 	if !m.rc.Version.Less(filtering) {
-		named = &ListOptions{Filters: map[string]string{"name": nameOrID}}
+		named = &ListOptions{Filters: map[string]string{"name": nameOrID}, AllTenants: all.AllTenants}
 	}
-	return find.One(ctx, "group snapshot", nameOrID, m.Get, orAll(m.ListRefs(ctx, named), m.ListRefs(ctx, nil)),
+	return find.One(ctx, "group snapshot", nameOrID, m.Get, orAll(m.ListRefs(ctx, named), m.ListRefs(ctx, all)),
 		func(s GroupSnapshot) (string, string) { return s.ID, s.Name })
 }
 

@@ -92,12 +92,11 @@ func TestFind(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "group_snapshots/" + gs1ID}, http.StatusOK, "groupsnapshots/get.json")
-	s, err := c.GroupSnapshots.Find(t.Context(), gs1ID)
+	s, err := c.GroupSnapshots.Find(t.Context(), gs1ID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, fixtureSnapshot(), *s)
 
 	// by name: the name filter is refused (a non-admin), so every one is listed
-	mock.RegisterResponder(http.MethodGet, testutil.URL("group_snapshots/grp-gs1"), testutil.JSONResponder(t, http.StatusNotFound, "groupsnapshots/error_404.json"))
 	mock.RegisterResponder(http.MethodGet, testutil.URL("group_snapshots"), func(r *http.Request) (*http.Response, error) {
 		if r.URL.Query().Has("name") {
 			return testutil.Respond(http.StatusBadRequest, testutil.Fixture(t, "groupsnapshots/error_list_filter.json")), nil
@@ -105,13 +104,12 @@ func TestFind(t *testing.T) {
 		assert.Empty(t, r.URL.RawQuery)
 		return testutil.Respond(http.StatusOK, testutil.Fixture(t, "groupsnapshots/list_refs.json")), nil
 	})
-	s, err = c.GroupSnapshots.Find(t.Context(), "grp-gs1")
+	s, err = c.GroupSnapshots.Find(t.Context(), "grp-gs1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, groupsnapshots.GroupSnapshot{ID: gs1ID, Name: "grp-gs1"}, *s)
-	assert.Equal(t, 4, mock.GetTotalCallCount())
+	assert.Equal(t, 3, mock.GetTotalCallCount())
 
-	mock.RegisterResponder(http.MethodGet, testutil.URL("group_snapshots/grp-nothing"), testutil.JSONResponder(t, http.StatusNotFound, "groupsnapshots/error_404.json"))
-	_, err = c.GroupSnapshots.Find(t.Context(), "grp-nothing")
+	_, err = c.GroupSnapshots.Find(t.Context(), "grp-nothing", nil)
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 	assert.Contains(t, err.Error(), `no group snapshot with name or ID "grp-nothing"`)
 }
@@ -120,12 +118,11 @@ func TestFind(t *testing.T) {
 func TestFindBefore329(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.28")
-	mock.RegisterResponder(http.MethodGet, testutil.URL("group_snapshots/grp-gs1"), testutil.JSONResponder(t, http.StatusNotFound, "groupsnapshots/error_404.json"))
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "group_snapshots", Version: "3.28"}, http.StatusOK, "groupsnapshots/list_refs.json")
-	s, err := c.GroupSnapshots.Find(t.Context(), "grp-gs1")
+	s, err := c.GroupSnapshots.Find(t.Context(), "grp-gs1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, gs1ID, s.ID)
-	assert.Equal(t, 2, mock.GetTotalCallCount())
+	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
 
 func TestVersionGates(t *testing.T) {
@@ -146,7 +143,7 @@ func TestVersionGates(t *testing.T) {
 			return err
 		}},
 		{"3.13", "3.14", func(m *groupsnapshots.Manager) error { _, _, err := m.ListPage(t.Context(), nil); return err }},
-		{"3.13", "3.14", func(m *groupsnapshots.Manager) error { _, err := m.Find(t.Context(), "x"); return err }},
+		{"3.13", "3.14", func(m *groupsnapshots.Manager) error { _, err := m.Find(t.Context(), "x", nil); return err }},
 		{"3.13", "3.14", func(m *groupsnapshots.Manager) error { return m.WaitForDeleted(t.Context(), gs1ID, nil) }},
 		{"3.18", "3.19", func(m *groupsnapshots.Manager) error {
 			return m.ResetStatus(t.Context(), gs1ID, groupsnapshots.StatusAvailable)

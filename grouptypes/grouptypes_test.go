@@ -186,7 +186,7 @@ func TestVersionGate(t *testing.T) {
 		"DeleteGroupSpec": func(ctx context.Context) error { return gt.DeleteGroupSpec(ctx, gtID, "a") },
 		"List":            func(ctx context.Context) error { _, err := cinder.Collect(gt.List(ctx, nil)); return err },
 		"ListPage":        func(ctx context.Context) error { _, _, err := gt.ListPage(ctx, nil); return err },
-		"Find":            func(ctx context.Context) error { _, err := gt.Find(ctx, "grp-gt"); return err },
+		"Find":            func(ctx context.Context) error { _, err := gt.Find(ctx, "grp-gt", nil); return err },
 	}
 	for name, call := range calls {
 		err := call(ctx)

@@ -6,7 +6,7 @@ import (
 	"iter"
 	"net/url"
 
-	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
@@ -73,16 +73,12 @@ func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]GroupType,
 	return pager.ListPage[GroupType](ctx, m.rc, rest.Call{Op: "grouptypes.ListPage", Path: "group_types", Query: q, Since: since}, "group_types", err)
 }
 
-// AmbiguousError is returned by Find when several group types have the
-// name (the same type as cinder.AmbiguousError).
-type AmbiguousError = rest.AmbiguousError
-
-// Find returns the group type whose ID or else exact name is nameOrID. It
-// tries GET /group_types/{nameOrID} first and, on 404, looks for the name
-// among every type the caller may see (is_public=None, which Cinder honours
-// for admins only). No match is an error matching cinder.ErrNotFound;
-// several are an *AmbiguousError. Requires microversion 3.11.
-func (m *Manager) Find(ctx context.Context, nameOrID string) (*GroupType, error) {
+// Find returns the group type whose ID or else exact name is nameOrID. An ID-shaped nameOrID (see
+// find.IsID) is fetched by ID; otherwise, or when that answers 404, it looks for the name among
+// every type the caller may see (is_public=None, which Cinder honours for admins only). No match is
+// an error matching cinder.ErrNotFound; several are a *find.AmbiguousError. Requires microversion
+// 3.11.
+func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*GroupType, error) {
 	return find.One(ctx, "group type", nameOrID, m.Get, m.List(ctx, &ListOptions{Visibility: VisibilityAll}),
 		func(t GroupType) (string, string) { return t.ID, t.Name })
 }

@@ -102,7 +102,7 @@ func TestFindByID(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "group_types/" + gtID}, http.StatusOK, "grouptypes/get.json")
-	got, err := c.GroupTypes.Find(t.Context(), gtID)
+	got, err := c.GroupTypes.Find(t.Context(), gtID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, fixtureType(), *got)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
@@ -113,11 +113,11 @@ func TestFindByName(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "group_types/grp-gt-rep"}, http.StatusNotFound, "grouptypes/error_404.json")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "group_types", Query: "is_public=None"}, http.StatusOK, "grouptypes/list_private.json")
-	got, err := c.GroupTypes.Find(t.Context(), "grp-gt-rep")
+	got, err := c.GroupTypes.Find(t.Context(), "grp-gt-rep", nil)
 	require.NoError(t, err)
 	assert.Equal(t, repType(), *got)
 
-	_, err = c.GroupTypes.Find(t.Context(), "")
+	_, err = c.GroupTypes.Find(t.Context(), "", nil)
 	require.ErrorContains(t, err, "needs a group type name or ID")
 }
 
@@ -128,11 +128,11 @@ func TestFindMissingAndAmbiguous(t *testing.T) {
 	mock.RegisterResponder(http.MethodGet, testutil.URL("group_types"), func(*http.Request) (*http.Response, error) {
 		return testutil.Respond(http.StatusOK, []byte(`{"group_types": [{"id": "a", "name": "dup"}, {"id": "b", "name": "dup"}]}`)), nil
 	})
-	_, err := c.GroupTypes.Find(t.Context(), "nothing")
+	_, err := c.GroupTypes.Find(t.Context(), "nothing", nil)
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 	assert.Contains(t, err.Error(), `no group type with name or ID "nothing"`)
-	_, err = c.GroupTypes.Find(t.Context(), "dup")
-	var amb *grouptypes.AmbiguousError
+	_, err = c.GroupTypes.Find(t.Context(), "dup", nil)
+	var amb *cinder.AmbiguousError
 	require.ErrorAs(t, err, &amb)
 	assert.Equal(t, []string{"a", "b"}, amb.IDs)
 }

@@ -309,7 +309,7 @@ func (b *backend) groupType(t *testing.T, r grouptypes.CreateRequest) *grouptype
 	gt := retryCreate(t, b, "group type "+r.Name, func() (*grouptypes.GroupType, error) {
 		return b.admin.GroupTypes.Create(b.ctx, r)
 	}, func() (*grouptypes.GroupType, bool, error) {
-		got, err := b.admin.GroupTypes.Find(b.ctx, r.Name)
+		got, err := b.admin.GroupTypes.Find(b.ctx, r.Name, nil)
 		if errors.Is(err, cinder.ErrNotFound) {
 			return nil, false, nil
 		}
@@ -356,7 +356,7 @@ func (b *backend) groupFromSource(t *testing.T, c *cinder.Client, r groups.Creat
 // findGroup returns a retryCreate find for the group named name.
 func (b *backend) findGroup(c *cinder.Client, name string) func() (*groups.Group, bool, error) {
 	return func() (*groups.Group, bool, error) {
-		got, err := c.Groups.Find(b.ctx, name)
+		got, err := c.Groups.Find(b.ctx, name, nil)
 		if errors.Is(err, cinder.ErrNotFound) {
 			return nil, false, nil
 		}
@@ -410,7 +410,7 @@ func (b *backend) groupSnapshot(t *testing.T, c *cinder.Client, r groupsnapshots
 	gs := retryCreate(t, b, "group snapshot "+r.Name, func() (*groupsnapshots.GroupSnapshot, error) {
 		return c.GroupSnapshots.Create(b.ctx, r)
 	}, func() (*groupsnapshots.GroupSnapshot, bool, error) {
-		got, err := c.GroupSnapshots.Find(b.ctx, r.Name)
+		got, err := c.GroupSnapshots.Find(b.ctx, r.Name, nil)
 		if errors.Is(err, cinder.ErrNotFound) {
 			return nil, false, nil
 		}

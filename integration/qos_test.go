@@ -25,7 +25,7 @@ func (b *backend) qosSpec(t *testing.T, r qos.CreateRequest) *qos.Spec {
 	s := retryCreate(t, b, "QoS spec "+r.Name, func() (*qos.Spec, error) {
 		return b.admin.QoS.Create(b.ctx, r)
 	}, func() (*qos.Spec, bool, error) {
-		s, err := b.admin.QoS.Find(b.ctx, r.Name)
+		s, err := b.admin.QoS.Find(b.ctx, r.Name, nil)
 		if errors.Is(err, cinder.ErrNotFound) {
 			return nil, false, nil
 		}
@@ -71,7 +71,7 @@ func testQoS(t *testing.T, b *backend) {
 		err = c.QoS.UnsetKeys(ctx, spec.ID, "write_iops_sec")
 		apiError(t, err, cinder.ErrNotFound)
 
-		found, err := c.QoS.Find(ctx, spec.Name)
+		found, err := c.QoS.Find(ctx, spec.Name, nil)
 		require.NoError(t, err)
 		assert.Equal(t, spec.ID, found.ID)
 	})

@@ -23,7 +23,7 @@ func ExampleManager_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	vt, err := c.Types.Find(ctx, "standard")
+	vt, err := c.Types.Find(ctx, "standard", nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func ExampleManager_Delete() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	s, err := c.QoS.Find(ctx, "capped")
+	s, err := c.QoS.Find(ctx, "capped", nil)
 	if err != nil {
 		log.Fatal(err)
 	}

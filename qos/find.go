@@ -3,18 +3,13 @@ package qos
 import (
 	"context"
 
-	"github.com/gocinder/cinder/internal/find"
-	"github.com/gocinder/cinder/internal/rest"
+	"github.com/gocinder/cinder/find"
 )
 
-// AmbiguousError is returned by Find when several QoS specs have the name
-// (the same type as cinder.AmbiguousError).
-type AmbiguousError = rest.AmbiguousError
-
-// Find returns the QoS spec whose ID or else exact name is nameOrID. It
-// tries GET /qos-specs/{nameOrID} first and, on 404, lists every spec
-// (Cinder filters them by nothing). No match is an error matching
-// cinder.ErrNotFound; several are an *AmbiguousError.
-func (m *Manager) Find(ctx context.Context, nameOrID string) (*Spec, error) {
+// Find returns the QoS spec whose ID or else exact name is nameOrID. An ID-shaped nameOrID (see
+// find.IsID) is fetched by ID; otherwise, or when that answers 404, it lists every spec (Cinder
+// filters them by nothing). No match is an error matching cinder.ErrNotFound; several are a
+// *find.AmbiguousError.
+func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*Spec, error) {
 	return find.One(ctx, "QoS spec", nameOrID, m.Get, m.List(ctx, nil), func(s Spec) (string, string) { return s.ID, s.Name })
 }

@@ -98,7 +98,7 @@ func ExampleManager_Find() {
 		log.Fatal(err)
 	}
 
-	s, err := c.Snapshots.Find(ctx, "before-upgrade")
+	s, err := c.Snapshots.Find(ctx, "before-upgrade", nil)
 	if errors.Is(err, cinder.ErrNotFound) {
 		fmt.Println("no such snapshot")
 		return
@@ -115,7 +115,7 @@ func ExampleManager_Find() {
 	if err := c.Snapshots.WaitForDeleted(ctx, s.ID, nil); err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.Snapshots.Find(ctx, "before-upgrade")
+	_, err = c.Snapshots.Find(ctx, "before-upgrade", nil)
 	fmt.Println(errors.Is(err, cinder.ErrNotFound))
 	// Output: true
 }

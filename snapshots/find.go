@@ -3,18 +3,14 @@ package snapshots
 import (
 	"context"
 
-	"github.com/gocinder/cinder/internal/find"
-	"github.com/gocinder/cinder/internal/rest"
+	"github.com/gocinder/cinder/find"
 )
 
-// AmbiguousError is returned by Find when several snapshots have the name
-// (the same type as cinder.AmbiguousError).
-type AmbiguousError = rest.AmbiguousError
-
-// Find returns the snapshot whose ID or else exact name is nameOrID. It
-// tries GET /snapshots/{nameOrID} first and, on 404, lists the snapshots
-// with that name (every page). No match is an error matching
-// cinder.ErrNotFound; several are an *AmbiguousError.
-func (m *Manager) Find(ctx context.Context, nameOrID string) (*Snapshot, error) {
-	return find.One(ctx, "snapshot", nameOrID, m.Get, m.List(ctx, &ListOptions{Name: nameOrID}), func(s Snapshot) (string, string) { return s.ID, s.Name })
+// Find returns the snapshot whose ID or else exact name is nameOrID. An ID-shaped nameOrID (see
+// find.IsID) is fetched by ID; otherwise, or when that answers 404, it lists the snapshots with
+// that name (every page). No match is an error matching cinder.ErrNotFound; several are a
+// *find.AmbiguousError. With opts.AllTenants (admins only) the name is looked up in every project
+// (all_tenants=1).
+func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*Snapshot, error) {
+	return find.One(ctx, "snapshot", nameOrID, m.Get, m.List(ctx, &ListOptions{Name: nameOrID, AllTenants: opts != nil && opts.AllTenants}), func(s Snapshot) (string, string) { return s.ID, s.Name })
 }

@@ -54,7 +54,7 @@ func ExampleManager_Find() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tr, err := c.Transfers.Find(ctx, "to-team-b")
+	tr, err := c.Transfers.Find(ctx, "to-team-b", nil)
 	if err != nil {
 		log.Fatal(err)
 	}

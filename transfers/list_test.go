@@ -163,7 +163,7 @@ func TestFindByID(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "volume-transfers/" + transferID}, http.StatusOK, "transfers/get.json")
-	tr, err := c.Transfers.Find(t.Context(), transferID)
+	tr, err := c.Transfers.Find(t.Context(), transferID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, fixtureTransfer(), *tr)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
@@ -172,22 +172,20 @@ func TestFindByID(t *testing.T) {
 func TestFindByName(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")
-	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "volume-transfers/tx-rec-1"}, http.StatusNotFound, "transfers/error_404.json")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "volume-transfers/detail", Query: "name=tx-rec-1"},
 		http.StatusOK, "transfers/list.json")
-	tr, err := c.Transfers.Find(t.Context(), "tx-rec-1")
+	tr, err := c.Transfers.Find(t.Context(), "tx-rec-1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, fixtureTransfer(), *tr)
-	assert.Equal(t, 2, mock.GetTotalCallCount())
+	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
 
 func TestFindNone(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")
-	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "volume-transfers/nope"}, http.StatusNotFound, "transfers/error_404.json")
 	mock.RegisterResponder(http.MethodGet, testutil.URL("volume-transfers/detail"),
 		httpmock.NewStringResponder(http.StatusOK, `{"transfers": []}`))
-	_, err := c.Transfers.Find(t.Context(), "nope")
+	_, err := c.Transfers.Find(t.Context(), "nope", nil)
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 	assert.Contains(t, err.Error(), `"nope"`)
 }
@@ -195,11 +193,10 @@ func TestFindNone(t *testing.T) {
 func TestFindAmbiguous(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")
-	testutil.Route(t, mock, testutil.Expect{Method: http.MethodGet, Path: "volume-transfers/twin"}, http.StatusNotFound, "transfers/error_404.json")
 	mock.RegisterResponder(http.MethodGet, testutil.URL("volume-transfers/detail"),
 		httpmock.NewStringResponder(http.StatusOK, `{"transfers": [{"id": "a", "name": "twin"}, {"id": "b", "name": "twin"}, {"id": "c", "name": "twins"}]}`))
-	_, err := c.Transfers.Find(t.Context(), "twin")
-	var amb *transfers.AmbiguousError
+	_, err := c.Transfers.Find(t.Context(), "twin", nil)
+	var amb *cinder.AmbiguousError
 	require.ErrorAs(t, err, &amb)
 	assert.Equal(t, []string{"a", "b"}, amb.IDs)
 	assert.Contains(t, err.Error(), "cinder: 2 transfers are named")
@@ -208,7 +205,7 @@ func TestFindAmbiguous(t *testing.T) {
 func TestFindEmpty(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.NewClient(t, "3.70")
-	_, err := c.Transfers.Find(t.Context(), "")
+	_, err := c.Transfers.Find(t.Context(), "", nil)
 	require.Error(t, err)
 	assert.Equal(t, 0, mock.GetTotalCallCount())
 }

@@ -53,7 +53,7 @@ func ExampleManager_GetEncryption() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	vt, err := c.Types.Find(ctx, "fast-private")
+	vt, err := c.Types.Find(ctx, "fast-private", nil)
 	if err != nil {
 		log.Fatal(err)
 	}

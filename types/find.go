@@ -5,19 +5,15 @@ import (
 	"errors"
 	"iter"
 
-	"github.com/gocinder/cinder/internal/find"
+	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/rest"
 )
 
-// AmbiguousError is returned by Find when several volume types have the name
-// (the same type as cinder.AmbiguousError).
-type AmbiguousError = rest.AmbiguousError
-
-// Find returns the volume type whose ID or else exact name is nameOrID. It
-// tries GET /types/{nameOrID} first and, on 404, looks for the name among
-// every type the caller may see (see listVisible). No match is an error
-// matching cinder.ErrNotFound; several are an *AmbiguousError.
-func (m *Manager) Find(ctx context.Context, nameOrID string) (*VolumeType, error) {
+// Find returns the volume type whose ID or else exact name is nameOrID. An ID-shaped nameOrID (see
+// find.IsID) is fetched by ID; otherwise, or when that answers 404, it looks for the name among
+// every type the caller may see (see listVisible). No match is an error matching
+// cinder.ErrNotFound; several are a *find.AmbiguousError.
+func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*VolumeType, error) {
 	return find.One(ctx, "volume type", nameOrID, m.Get, m.listVisible(ctx), func(t VolumeType) (string, string) { return t.ID, t.Name })
 }
 

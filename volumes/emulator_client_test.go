@@ -92,24 +92,24 @@ func TestEmulatorFind(t *testing.T) {
 	b := emuVolume(t, c, volumes.CreateRequest{Name: "emu-twin"})
 	emuVolume(t, c, volumes.CreateRequest{Name: "emu-one-more"})
 
-	got, err := c.Volumes.Find(ctx, one.ID)
+	got, err := c.Volumes.Find(ctx, one.ID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, *one, *got)
-	got, err = c.Volumes.Find(ctx, "emu-one")
+	got, err = c.Volumes.Find(ctx, "emu-one", nil)
 	require.NoError(t, err)
 	assert.Equal(t, one.ID, got.ID, "exact name only")
 
-	_, err = c.Volumes.Find(ctx, "emu-twin")
-	var amb *volumes.AmbiguousError
+	_, err = c.Volumes.Find(ctx, "emu-twin", nil)
+	var amb *cinder.AmbiguousError
 	require.ErrorAs(t, err, &amb)
 	assert.Equal(t, "emu-twin", amb.Name)
 	assert.ElementsMatch(t, []string{a.ID, b.ID}, amb.IDs, "found across pages of one")
 
-	_, err = c.Volumes.Find(ctx, "emu-none")
+	_, err = c.Volumes.Find(ctx, "emu-none", nil)
 	assert.ErrorIs(t, err, cinder.ErrNotFound)
 	var apiErr *cinder.APIError
 	assert.False(t, errors.As(err, &apiErr), "no match is not an API error")
-	_, err = c.Volumes.Find(ctx, "")
+	_, err = c.Volumes.Find(ctx, "", nil)
 	require.Error(t, err)
 }
 

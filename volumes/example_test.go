@@ -205,8 +205,8 @@ func ExampleManager_Find() {
 	}
 
 	for _, name := range []string{"data", "twin", "nope"} {
-		v, err := c.Volumes.Find(ctx, name)
-		var amb *volumes.AmbiguousError
+		v, err := c.Volumes.Find(ctx, name, nil)
+		var amb *cinder.AmbiguousError
 		switch {
 		case errors.Is(err, cinder.ErrNotFound):
 			fmt.Println(name, "no such volume")

@@ -16,7 +16,7 @@ func (a *app) findConsisgroup(ctx context.Context, ref string) (*consistencygrou
 	if err != nil {
 		return nil, err
 	}
-	g, err := c.ConsistencyGroups.Find(ctx, ref)
+	g, err := c.ConsistencyGroups.Find(ctx, ref, nil)
 	return g, lookupErr("consistencygroup", ref, err)
 }
 

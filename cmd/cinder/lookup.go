@@ -27,7 +27,7 @@ func (a *app) findVolume(ctx context.Context, ref string) (*volumes.Volume, erro
 	if err != nil {
 		return nil, err
 	}
-	v, err := c.Volumes.Find(ctx, ref)
+	v, err := c.Volumes.Find(ctx, ref, nil)
 	return v, lookupErr("volume", ref, err)
 }
 
@@ -48,11 +48,8 @@ func lookupErr(kind, ref string, err error) error {
 
 // ambiguous reports whether err is a Find's "several match" error.
 func ambiguous(err error) bool {
-	var v *volumes.AmbiguousError
-	var s *snapshots.AmbiguousError
-	var b *backups.AmbiguousError
-	var t *transfers.AmbiguousError
-	return errors.As(err, &v) || errors.As(err, &s) || errors.As(err, &b) || errors.As(err, &t)
+	var amb *cinder.AmbiguousError
+	return errors.As(err, &amb)
 }
 
 // findSnapshot resolves a snapshot name or ID (snapshots.Find).
@@ -61,7 +58,7 @@ func (a *app) findSnapshot(ctx context.Context, ref string) (*snapshots.Snapshot
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.Snapshots.Find(ctx, ref)
+	s, err := c.Snapshots.Find(ctx, ref, nil)
 	return s, lookupErr("snapshot", ref, err)
 }
 
@@ -72,7 +69,7 @@ func (a *app) findBackup(ctx context.Context, ref string) (*backups.Backup, erro
 	if err != nil {
 		return nil, err
 	}
-	b, err := c.Backups.Find(ctx, ref)
+	b, err := c.Backups.Find(ctx, ref, nil)
 	return b, lookupErr("volumebackup", ref, err)
 }
 
@@ -82,7 +79,7 @@ func (a *app) findTransfer(ctx context.Context, ref string) (*transfers.Transfer
 	if err != nil {
 		return nil, err
 	}
-	t, err := c.Transfers.Find(ctx, ref)
+	t, err := c.Transfers.Find(ctx, ref, nil)
 	return t, lookupErr("volumetransfer", ref, err)
 }
 
@@ -92,7 +89,7 @@ func (a *app) findGroup(ctx context.Context, ref string) (*groups.Group, error) 
 	if err != nil {
 		return nil, err
 	}
-	g, err := c.Groups.Find(ctx, ref)
+	g, err := c.Groups.Find(ctx, ref, nil)
 	return g, lookupErr("group", ref, err)
 }
 
@@ -102,7 +99,7 @@ func (a *app) findGroupSnapshot(ctx context.Context, ref string) (*groupsnapshot
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.GroupSnapshots.Find(ctx, ref)
+	s, err := c.GroupSnapshots.Find(ctx, ref, nil)
 	return s, lookupErr("groupsnapshot", ref, err)
 }
 
@@ -112,6 +109,6 @@ func (a *app) findGroupType(ctx context.Context, ref string) (*grouptypes.GroupT
 	if err != nil {
 		return nil, err
 	}
-	t, err := c.GroupTypes.Find(ctx, ref)
+	t, err := c.GroupTypes.Find(ctx, ref, nil)
 	return t, lookupErr("grouptype", ref, err)
 }

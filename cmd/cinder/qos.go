@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	cinder "github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/qos"
 )
 
@@ -17,8 +18,8 @@ func (a *app) findQoS(ctx context.Context, ref string) (*qos.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.QoS.Find(ctx, ref)
-	var amb *qos.AmbiguousError
+	s, err := c.QoS.Find(ctx, ref, nil)
+	var amb *cinder.AmbiguousError
 	if errors.As(err, &amb) {
 		return nil, &lookupError{fmt.Sprintf("Multiple qosspecs matches found for '%s', use an ID to be more specific.", ref)}
 	}

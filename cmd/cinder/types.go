@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	cinder "github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/internal/pyfmt"
 	"slices"
 	"strings"
@@ -24,8 +25,8 @@ func (a *app) findType(ctx context.Context, ref string) (*types.VolumeType, erro
 	if err != nil {
 		return nil, err
 	}
-	t, err := c.Types.Find(ctx, ref)
-	var amb *types.AmbiguousError
+	t, err := c.Types.Find(ctx, ref, nil)
+	var amb *cinder.AmbiguousError
 	if errors.As(err, &amb) {
 		return nil, &lookupError{fmt.Sprintf("Multiple volumetype matches found for '%s', use an ID to be more specific.", ref)}
 	}

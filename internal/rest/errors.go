@@ -180,18 +180,6 @@ func (e *StatusError) Error() string {
 	return s
 }
 
-// AmbiguousError is returned by a Find when several resources of one kind
-// have the name asked for.
-type AmbiguousError struct {
-	Kind string // the resource, singular: "volume", "QoS spec"
-	Name string
-	IDs  []string
-}
-
-func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("cinder: %d %ss are named %q (%s); use an ID", len(e.IDs), e.Kind, e.Name, strings.Join(e.IDs, ", "))
-}
-
 // UnreachableError is returned when the service could not be reached at all.
 type UnreachableError struct {
 	URL string

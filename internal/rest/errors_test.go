@@ -189,12 +189,3 @@ func TestParseFault(t *testing.T) {
 	_, msg = rest.ParseFault([]byte(strings.Repeat("x", 500)))
 	assert.Len(t, msg, 200, "long plain bodies are cut")
 }
-
-func TestAmbiguousError(t *testing.T) {
-	t.Parallel()
-	var err error = fmt.Errorf("wrapped: %w", &rest.AmbiguousError{Kind: "QoS spec", Name: "gold", IDs: []string{"a", "b"}})
-	var amb *rest.AmbiguousError
-	require.ErrorAs(t, err, &amb)
-	assert.Equal(t, []string{"a", "b"}, amb.IDs)
-	assert.Equal(t, `cinder: 2 QoS specs are named "gold" (a, b); use an ID`, amb.Error())
-}
