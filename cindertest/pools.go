@@ -11,7 +11,6 @@ func poolRoutes() []route {
 	return []route{
 		rt("GET", "scheduler-stats/get_pools", (*call).listPools),
 		rt("GET", "capabilities/{host}", (*call).showCapabilities),
-		rt("GET", "os-services", (*call).listServices),
 	}
 }
 
@@ -46,6 +45,9 @@ func (s *Server) poolCapabilities() map[string]any {
 // schedulable reports whether the backend can take a volume of size GiB
 // and type t, like the capacity and capabilities filters of the scheduler.
 func (s *Server) schedulable(size int, t *volumeType) bool {
+	if vs := s.st.service("cinder-volume", backendHost); vs.disabled || vs.frozen {
+		return false // the scheduler skips disabled backends; a frozen one refuses
+	}
 	if size > s.opts.Capacity-s.st.allocated() {
 		return false
 	}
@@ -132,35 +134,4 @@ func (c *call) showCapabilities() {
 			"compression":         prop("Compression", "Enables compression."),
 			"qos":                 prop("QoS", "Enables QoS."),
 			"replication_enabled": prop("Replication", "Enables replication.")}})
-}
-
-func (c *call) listServices() {
-	if !c.requireAdmin("volume_extension:services:index") {
-		return
-	}
-	q := c.r.URL.Query()
-	now := fmtTime(c.s.now())
-	list := []any{}
-	for _, svc := range []struct{ binary, host string }{
-		{"cinder-backup", "emulator"}, {"cinder-scheduler", "emulator"}, {"cinder-volume", backendHost}} {
-		if b := q.Get("binary"); b != "" && b != svc.binary {
-			continue
-		}
-		if h := q.Get("host"); h != "" && h != svc.host {
-			continue
-		}
-		out := map[string]any{"binary": svc.binary, "host": svc.host, "zone": "nova", "status": "enabled",
-			"state": "up", "updated_at": now, "disabled_reason": nil}
-		if c.at(7) {
-			out["cluster"] = nil
-		}
-		if svc.binary == "cinder-volume" {
-			out["replication_status"], out["active_backend_id"], out["frozen"] = "disabled", nil, false
-			if c.at(49) {
-				out["backend_state"] = "up"
-			}
-		}
-		list = append(list, out)
-	}
-	c.json(http.StatusOK, map[string]any{"services": list})
 }

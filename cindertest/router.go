@@ -183,6 +183,7 @@ func cinderRoutes() []route {
 	rs = append(rs, messageRoutes()...)
 	rs = append(rs, discoveryRoutes()...)
 	rs = append(rs, poolRoutes()...)
+	rs = append(rs, serviceRoutes()...)
 	rs = append(rs, groupTypeRoutes()...)
 	rs = append(rs, groupSpecRoutes()...)
 	rs = append(rs, groupRoutes()...)
