@@ -9,6 +9,7 @@
 # build        bin/cinder and bin/cinder-emulator
 # record       re-record testdata/ fixtures from the real cloud (OS_* environment)
 # api          rewrite api/v1.txt, the record of the exported API (make test checks it)
+# faults       the fault-injection suite without -race, printing its table (10k list)
 
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -16,7 +17,7 @@ BIN         ?= bin
 # the real cloud's scenarios wait a lot: run more of them at once than GOMAXPROCS
 IT_PARALLEL ?= 8
 
-.PHONY: all test fmt-check vet lint integration bench demo build clean record api
+.PHONY: all test fmt-check vet lint integration bench demo build clean record api faults
 
 all: test
 
@@ -54,6 +55,11 @@ record:
 # internal/apiwalk's TestAPIRecord, part of make test, fails when it is stale.
 api:
 	$(GO) test -count=1 -run '^TestAPIRecord$$' ./internal/apiwalk/ -update
+
+# The fault suite also runs in `make test` (with -race, a 2k list); this
+# prints its table of duplicates, leaks, lost deletes and errors by kind.
+faults:
+	$(GO) test -count=1 -v -run . ./integration/faults/ | grep -v -e '^=== ' -e '^    .*faults injected'
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./bench/...

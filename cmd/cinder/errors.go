@@ -24,9 +24,12 @@ func errorLine(err error) string {
 	var urlErr *url.Error
 	var opErr *net.OpError
 	var mayExist *cinder.MayExistError
+	var created *createdError
 	switch {
 	case errors.As(err, &usage):
 		return oneLine(usage.msg)
+	case errors.As(err, &created):
+		return fmt.Sprintf("%s %s was created, but %s", created.kind, created.id, errorLine(created.err))
 	case errors.As(err, &mayExist):
 		return mayExistMessage(mayExist)
 	case errors.As(err, &apiErr):
@@ -53,6 +56,17 @@ func errorLine(err error) string {
 	}
 	return oneLine(msg)
 }
+
+// createdError is a failure after a create succeeded (reading the new
+// resource back, or waiting for it): the message must say it exists, or
+// the user creates it again.
+type createdError struct {
+	kind, id string // "Volume", its ID
+	err      error
+}
+
+func (e *createdError) Error() string { return e.kind + " " + e.id + " was created, but " + e.err.Error() }
+func (e *createdError) Unwrap() error { return e.err }
 
 // mayExistMessage says that a create's answer was lost and how to find
 // what it may have created.

@@ -130,11 +130,11 @@ func (a *app) snapshotCreateCommand() command {
 			}
 			if wait {
 				if _, err := a.waitSnapshot(ctx, s.ID, snapshots.StatusAvailable); err != nil {
-					return err
+					return &createdError{"Snapshot", s.ID, err}
 				}
 				rctx, rb = withRaw(ctx)
 				if s, err = c.Snapshots.Get(rctx, s.ID); err != nil {
-					return err
+					return &createdError{"Snapshot", s.ID, err}
 				}
 			}
 			o, err := rawObject(rb, "snapshot", "snapshots", s.ID, s)

@@ -371,12 +371,12 @@ func (a *app) createCommand() command {
 			}
 			if poll || wait {
 				if _, err := a.waitStatus(ctx, v.ID, volumes.StatusAvailable); err != nil {
-					return err
+					return &createdError{"Volume", v.ID, err}
 				}
 			}
 			rctx, rb := withRaw(ctx)
 			if _, err := c.Volumes.Get(rctx, v.ID); err != nil {
-				return err
+				return &createdError{"Volume", v.ID, err}
 			}
 			info, err := a.rawVolume(rctx, rb, v)
 			if err != nil {
