@@ -65,7 +65,9 @@ type createdError struct {
 	err      error
 }
 
-func (e *createdError) Error() string { return e.kind + " " + e.id + " was created, but " + e.err.Error() }
+func (e *createdError) Error() string {
+	return e.kind + " " + e.id + " was created, but " + e.err.Error()
+}
 func (e *createdError) Unwrap() error { return e.err }
 
 // mayExistMessage says that a create's answer was lost and how to find

@@ -20,7 +20,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gocinder/cinder/cindertest"
-	"github.com/gocinder/cinder/integration/faults"
 )
 
 // addrListener is a listener that never accepts: the emulator is served
@@ -115,9 +114,10 @@ func TestCLICycles(t *testing.T) {
 	bin := buildCLI(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	srv := cindertest.Serve(&addrListener{addr: ln.Addr(), done: make(chan struct{})}, cindertest.Options{})
+	srv, err := cindertest.Serve(&addrListener{addr: ln.Addr(), done: make(chan struct{})}, cindertest.Options{})
+	require.NoError(t, err)
 	t.Cleanup(srv.Close)
-	proxy := faults.NewProxy(srv, 6, 0.15, faults.AllKinds())
+	proxy := NewProxy(srv, 6, 0.15, AllKinds())
 	hs := &http.Server{Handler: proxy, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = hs.Serve(ln) }()
 	t.Cleanup(func() { _ = hs.Close() })

@@ -12,7 +12,6 @@ import (
 
 	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/backups"
-	"github.com/gocinder/cinder/integration/faults"
 	"github.com/gocinder/cinder/snapshots"
 	"github.com/gocinder/cinder/volumes"
 )
@@ -72,7 +71,7 @@ func cycle(ctx context.Context, tl *tally, o ops, worker int, name string) {
 // run drives n cycles of o through a fault proxy inside a synctest bubble.
 func run(t *testing.T, workload string, n int, seed uint64, setup func(ctx context.Context, c *cinder.Client) ops) {
 	t.Parallel()
-	e := newEnv(t, seed, 0.15, faults.AllKinds())
+	e := newEnv(t, seed, 0.15, AllKinds())
 	tl := newTally()
 	start := time.Now()
 	var virtual time.Duration
@@ -229,7 +228,7 @@ func TestListUnderFaults(t *testing.T) {
 	if raceEnabled {
 		total = 2000
 	}
-	e := newEnv(t, 5, 0.15, faults.AllKinds())
+	e := newEnv(t, 5, 0.15, AllKinds())
 	tl := newTally()
 	start := time.Now()
 	var virtual time.Duration

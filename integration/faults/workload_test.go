@@ -22,7 +22,6 @@ import (
 
 	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/cindertest"
-	"github.com/gocinder/cinder/integration/faults"
 )
 
 // result is one workload's row of the table.
@@ -168,17 +167,17 @@ func until(tl *tally, step func() error) error {
 // env is one emulator behind a fault proxy, and a client through it.
 type env struct {
 	srv   *cindertest.Server
-	proxy *faults.Proxy
+	proxy *Proxy
 }
 
 // newEnv starts an emulator (outside any synctest bubble: its listener
 // goroutine must not be in one) with unlimited quotas.
-func newEnv(t *testing.T, seed uint64, rate float64, kinds []faults.Kind) *env {
+func newEnv(t *testing.T, seed uint64, rate float64, kinds []Kind) *env {
 	t.Helper()
 	srv := cindertest.NewServer(cindertest.Options{Quotas: cindertest.Quotas{Volumes: -1, Gigabytes: -1,
 		Snapshots: -1, Backups: -1, BackupGigabytes: -1}})
 	t.Cleanup(srv.Close)
-	return &env{srv: srv, proxy: faults.NewProxy(srv, seed, rate, kinds)}
+	return &env{srv: srv, proxy: NewProxy(srv, seed, rate, kinds)}
 }
 
 // client authenticates through the proxy (faults off while it does).
