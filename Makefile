@@ -4,7 +4,7 @@
 # lint         gofmt check, go vet (also with -tags integration), staticcheck
 # integration  the end-to-end suite against the emulator and the real cloud of
 #              the OS_* environment (. /tmp/os/openrc); see integration/doc.go
-# bench        the list benchmarks in ./bench
+# bench        the table of ratios (SDK, CLI, python cinder) and the benchmarks in ./bench
 # demo         builds, starts the emulator, runs examples/quickstart and the CLI
 # build        bin/cinder and bin/cinder-emulator
 # record       re-record testdata/ fixtures from the real cloud (OS_* environment)
@@ -61,8 +61,10 @@ api:
 faults:
 	$(GO) test -count=1 -v -run . ./integration/faults/ | grep -v -e '^=== ' -e '^    .*faults injected'
 
+# one table of ratios, ours beside the baselines in the same run (go run ./bench/table -h)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./bench/...
+	$(GO) run ./bench/table $(BENCH_ARGS)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./bench/...
 
 demo:
 	@bash scripts/demo.sh

@@ -455,14 +455,6 @@ func (a *app) deleteCommand() command {
 	}
 }
 
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
-}
 
 func (a *app) forceDeleteCommand() command {
 	return command{
