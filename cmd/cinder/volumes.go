@@ -455,7 +455,6 @@ func (a *app) deleteCommand() command {
 	}
 }
 
-
 func (a *app) forceDeleteCommand() command {
 	return command{
 		name: "force-delete",
