@@ -1,0 +1,23 @@
+package volumes
+
+import (
+	"context"
+	"iter"
+
+	"github.com/gocinder/cinder/internal/manageable"
+)
+
+// ManageableSummary is the summary view of a volume on a backend that
+// Cinder does not manage (yet); ListManageable gives the detailed one.
+type ManageableSummary struct {
+	Reference    map[string]any `json:"reference"`      // pass as ManageRequest.Ref, e.g. {"source-name": "lv1"}
+	Size         int            `json:"size"`           // GiB
+	SafeToManage bool           `json:"safe_to_manage"` // whether Cinder can take the volume over
+}
+
+// ListManageableSummary yields the summary view of the volumes on a backend
+// that Cinder could manage (admin only). GET /manageable_volumes.
+// Requires microversion 3.8.
+func (m *Manager) ListManageableSummary(ctx context.Context, opts *ManageableListOptions) iter.Seq2[ManageableSummary, error] {
+	return manageable.ListSummary[ManageableSummary](ctx, m.rc, "volumes", (*manageable.Options)(opts), ManageableSortKeys)
+}
