@@ -195,27 +195,27 @@ func NewClient(ctx context.Context, version, username, password, project, authUR
 
 // wire (re)creates the managers on c.rc.
 func (c *Client) wire() {
-	c.Volumes = volumes.NewManager(c.rc)
-	c.Snapshots = snapshots.NewManager(c.rc)
-	c.Backups = backups.NewManager(c.rc)
-	c.Transfers = transfers.NewManager(c.rc)
-	c.Attachments = attachments.NewManager(c.rc)
-	c.Quotas = quotas.NewManager(c.rc)
-	c.Limits = limits.NewManager(c.rc)
-	c.Messages = messages.NewManager(c.rc)
-	c.Discovery = discovery.NewManager(c.rc)
-	c.Types = types.NewManager(c.rc)
-	c.QoS = qos.NewManager(c.rc)
-	c.Groups = groups.NewManager(c.rc)
-	c.GroupTypes = grouptypes.NewManager(c.rc)
-	c.GroupSnapshots = groupsnapshots.NewManager(c.rc)
-	c.ConsistencyGroups = consistencygroups.NewManager(c.rc)
-	c.CGSnapshots = cgsnapshots.NewManager(c.rc)
-	c.Services = services.NewManager(c.rc)
-	c.Clusters = clusters.NewManager(c.rc)
-	c.Hosts = hosts.NewManager(c.rc)
-	c.Pools = pools.NewManager(c.rc)
-	c.Workers = workers.NewManager(c.rc)
+	c.Volumes = rest.New[volumes.Manager](c.rc)
+	c.Snapshots = rest.New[snapshots.Manager](c.rc)
+	c.Backups = rest.New[backups.Manager](c.rc)
+	c.Transfers = rest.New[transfers.Manager](c.rc)
+	c.Attachments = rest.New[attachments.Manager](c.rc)
+	c.Quotas = rest.New[quotas.Manager](c.rc)
+	c.Limits = rest.New[limits.Manager](c.rc)
+	c.Messages = rest.New[messages.Manager](c.rc)
+	c.Discovery = rest.New[discovery.Manager](c.rc)
+	c.Types = rest.New[types.Manager](c.rc)
+	c.QoS = rest.New[qos.Manager](c.rc)
+	c.Groups = rest.New[groups.Manager](c.rc)
+	c.GroupTypes = rest.New[grouptypes.Manager](c.rc)
+	c.GroupSnapshots = rest.New[groupsnapshots.Manager](c.rc)
+	c.ConsistencyGroups = rest.New[consistencygroups.Manager](c.rc)
+	c.CGSnapshots = rest.New[cgsnapshots.Manager](c.rc)
+	c.Services = rest.New[services.Manager](c.rc)
+	c.Clusters = rest.New[clusters.Manager](c.rc)
+	c.Hosts = rest.New[hosts.Manager](c.rc)
+	c.Pools = rest.New[pools.Manager](c.rc)
+	c.Workers = rest.New[workers.Manager](c.rc)
 }
 
 // WithMicroversion returns a copy of c that uses microversion v ("3.N" or
@@ -296,7 +296,15 @@ func (c *Client) ProjectID() string { return c.projectID }
 // WithResponse returns a context in which each call records its response's
 // status, request id and headers into r (the last call wins).
 func WithResponse(ctx context.Context, r *Response) context.Context {
-	return rest.WithResponse(ctx, r)
+	return rest.WithRecorder(ctx, func(got rest.Response) { *r = Response(got) })
+}
+
+// Response is what WithResponse records of a call's response besides its
+// body.
+type Response struct {
+	StatusCode int         // the HTTP status
+	RequestID  string      // X-OpenStack-Request-Id
+	Header     http.Header // every response header
 }
 
 // Collect drains an iterator into a slice, stopping at the first error.

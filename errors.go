@@ -1,43 +1,42 @@
 package cinder
 
 import (
+	"github.com/gocinder/cinder/apierror"
 	"github.com/gocinder/cinder/find"
-	"github.com/gocinder/cinder/internal/rest"
 	"github.com/gocinder/cinder/microversion"
 )
 
-// Error types and sentinels; see internal/rest for their behaviour.
+// Error types and sentinels; they are defined in packages apierror, find and
+// microversion, and re-exported here under the names callers write.
 type (
 	// APIError is a non-2xx answer; errors.Is matches it against the sentinels below.
-	APIError = rest.APIError
+	APIError = apierror.Error
 	// VersionError is returned, before sending, when a method or option needs another microversion.
 	VersionError = microversion.Error
 	// StatusError is returned by waiters when a resource reaches an error state.
-	StatusError = rest.StatusError
+	StatusError = apierror.StatusError
 	// AmbiguousError is returned by a Find when several resources have the name.
 	AmbiguousError = find.AmbiguousError
 	// UnreachableError is returned when the endpoint cannot be reached at all.
-	UnreachableError = rest.UnreachableError
+	UnreachableError = apierror.UnreachableError
 	// MayExistError is returned by a create whose answer was lost after the
 	// server may have acted: the resource may exist under its Name (or its
 	// client token, see volumes.CreateRequest.ClientToken).
-	MayExistError = rest.MayExistError
-	// Response holds a response's status, request id and headers (see WithResponse).
-	Response = rest.Response
+	MayExistError = apierror.MayExistError
 )
 
 // Sentinels matched by errors.Is on an *APIError.
 var (
-	ErrBadRequest         = rest.ErrBadRequest
-	ErrUnauthorized       = rest.ErrUnauthorized
-	ErrForbidden          = rest.ErrForbidden
-	ErrNotFound           = rest.ErrNotFound
-	ErrNotAcceptable      = rest.ErrNotAcceptable
-	ErrConflict           = rest.ErrConflict
-	ErrPrecondition       = rest.ErrPrecondition
-	ErrOverLimit          = rest.ErrOverLimit
-	ErrTooManyRequests    = rest.ErrTooManyRequests
-	ErrServer             = rest.ErrServer
-	ErrNotImplemented     = rest.ErrNotImplemented
-	ErrServiceUnavailable = rest.ErrServiceUnavailable
+	ErrBadRequest         = apierror.ErrBadRequest
+	ErrUnauthorized       = apierror.ErrUnauthorized
+	ErrForbidden          = apierror.ErrForbidden
+	ErrNotFound           = apierror.ErrNotFound
+	ErrNotAcceptable      = apierror.ErrNotAcceptable
+	ErrConflict           = apierror.ErrConflict
+	ErrPrecondition       = apierror.ErrPrecondition
+	ErrOverLimit          = apierror.ErrOverLimit
+	ErrTooManyRequests    = apierror.ErrTooManyRequests
+	ErrServer             = apierror.ErrServer
+	ErrNotImplemented     = apierror.ErrNotImplemented
+	ErrServiceUnavailable = apierror.ErrServiceUnavailable
 )

@@ -15,8 +15,8 @@ import (
 // Manager issues attachment requests. Get one from cinder.Client.Attachments.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // since is the microversion that introduced the attachment API.
 var since = mv.V(3, 27)

@@ -14,8 +14,8 @@ import (
 // Manager issues backup requests. Get one from cinder.Client.Backups.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Status is a backup's status.
 type Status string

@@ -13,8 +13,8 @@ import (
 // Manager issues cgsnapshot requests. Get one from cinder.Client.CGSnapshots.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Status is a cgsnapshot's status (the status of the group snapshot it is).
 type Status string

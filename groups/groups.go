@@ -20,8 +20,8 @@ var since = mv.V(3, 13)
 // Manager issues group requests. Get one from cinder.Client.Groups.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Status is a group's status.
 type Status string

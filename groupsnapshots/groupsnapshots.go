@@ -18,8 +18,8 @@ var since = mv.V(3, 14)
 // cinder.Client.GroupSnapshots.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Status is a group snapshot's status.
 type Status string

@@ -15,8 +15,8 @@ var since = mv.V(3, 11)
 // Manager issues group type requests. Get one from cinder.Client.GroupTypes.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // GroupType is a group type as GET /group_types/{id} shows it.
 type GroupType struct {

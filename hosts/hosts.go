@@ -16,8 +16,8 @@ import (
 // Manager issues os-hosts requests. Get one from cinder.Client.Hosts.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Host is one service on a host.
 type Host struct {

@@ -13,8 +13,8 @@ import (
 // Manager issues limits requests. Get one from cinder.Client.Limits.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Options choose whose limits Get returns. A nil *Options means the
 // client's own project.

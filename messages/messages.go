@@ -16,8 +16,8 @@ var since = mv.V(3, 3)
 // Manager issues message requests. Get one from cinder.Client.Messages.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Level is a message's severity. Cinder writes LevelError in practice.
 type Level string

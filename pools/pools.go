@@ -18,8 +18,8 @@ import (
 // Manager issues pool and capability requests. Get one from cinder.Client.Pools.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Pool is one back-end pool the scheduler knows.
 type Pool struct {

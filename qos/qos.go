@@ -14,8 +14,8 @@ import (
 // Manager issues QoS specs requests. Get one from cinder.Client.QoS.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Consumer says who enforces a QoS spec.
 type Consumer string

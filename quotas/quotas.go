@@ -14,8 +14,8 @@ import (
 // Manager issues quota requests. Get one from cinder.Client.Quotas.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // UpdateRequest is the body of PUT /os-quota-sets/{project_id} and PUT
 // /os-quota-class-sets/{class}. Nil fields are left as they are; -1 means

@@ -15,8 +15,8 @@ import (
 // Manager issues volume transfer requests. Get one from cinder.Client.Transfers.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // Link is a hypermedia link.
 type Link = volumes.Link

@@ -12,8 +12,8 @@ import (
 // Manager issues volume type requests. Get one from cinder.Client.Types.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // VolumeType is a volume type as GET /types/{id} shows it.
 type VolumeType struct {

@@ -11,8 +11,8 @@ import (
 // Manager issues worker requests. Get one from cinder.Client.Workers.
 type Manager struct{ rc *rest.Client }
 
-// NewManager is called by the root package only.
-func NewManager(rc *rest.Client) *Manager { return &Manager{rc: rc} }
+// The root package builds the Manager (cinder.Client wires one per client).
+func init() { rest.Register(func(rc *rest.Client) *Manager { return &Manager{rc: rc} }) }
 
 // ResourceType is the kind of resource a cleanup is limited to.
 type ResourceType string

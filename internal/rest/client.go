@@ -61,7 +61,13 @@ type responseKey struct{}
 // WithResponse returns a context in which every call records its response
 // (status, request id, headers) into r; the last call wins.
 func WithResponse(ctx context.Context, r *Response) context.Context {
-	return context.WithValue(ctx, responseKey{}, r)
+	return WithRecorder(ctx, func(got Response) { *r = got })
+}
+
+// WithRecorder returns a context in which every call hands its response
+// (status, request id, headers) to record.
+func WithRecorder(ctx context.Context, record func(Response)) context.Context {
+	return context.WithValue(ctx, responseKey{}, record)
 }
 
 // Path joins escaped segments: Path("volumes", id, "action").
@@ -179,8 +185,8 @@ func record(ctx context.Context, dst *Response, resp *http.Response) {
 	if dst != nil {
 		*dst = r
 	}
-	if p, ok := ctx.Value(responseKey{}).(*Response); ok && p != nil {
-		*p = r
+	if f, ok := ctx.Value(responseKey{}).(func(Response)); ok && f != nil {
+		f(r)
 	}
 }
 

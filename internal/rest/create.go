@@ -3,7 +3,6 @@ package rest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"syscall"
@@ -41,32 +40,6 @@ func Lost(err error) bool {
 	}
 	return false
 }
-
-// MayExistError is returned by a create whose answer was lost after the
-// request may have reached the server (see Lost): the resource may exist.
-// Find it by Name, or by the metadata key ClientTokenKey = Token when the
-// caller set a client token, and delete it if it is not wanted.
-type MayExistError struct {
-	Kind      string // the resource: "volume", "snapshot", "backup"
-	Name      string // the name asked for ("" when none was)
-	Token     string // the client token, when one was set
-	RequestID string // the request id of the lost answer, when one arrived
-	Err       error  // what was lost
-}
-
-func (e *MayExistError) Error() string {
-	s := "cinder: the " + e.Kind
-	if e.Name != "" {
-		s += fmt.Sprintf(" %q", e.Name)
-	}
-	s += " may have been created: its answer was lost"
-	if e.RequestID != "" {
-		s += " (request " + e.RequestID + ")"
-	}
-	return s + ": " + e.Err.Error()
-}
-
-func (e *MayExistError) Unwrap() error { return e.Err }
 
 // MayExist turns a Lost create error into a *MayExistError; other errors
 // are returned unchanged.

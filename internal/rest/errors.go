@@ -2,93 +2,39 @@ package rest
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
 
+	"github.com/gocinder/cinder/apierror"
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// Sentinels matched by errors.Is on an *APIError, one per HTTP status family.
-var (
-	ErrBadRequest         = errors.New("cinder: bad request")
-	ErrUnauthorized       = errors.New("cinder: unauthorized")
-	ErrForbidden          = errors.New("cinder: forbidden")
-	ErrNotFound           = errors.New("cinder: not found")
-	ErrNotAcceptable      = errors.New("cinder: microversion not acceptable")
-	ErrConflict           = errors.New("cinder: conflict")
-	ErrPrecondition       = errors.New("cinder: precondition failed")
-	ErrOverLimit          = errors.New("cinder: over limit")
-	ErrTooManyRequests    = errors.New("cinder: too many requests")
-	ErrServer             = errors.New("cinder: server error")
-	ErrNotImplemented     = errors.New("cinder: not implemented by the server")
-	ErrServiceUnavailable = errors.New("cinder: service unavailable")
+// The error types and sentinels are the public package apierror's (the
+// root package re-exports them as cinder.APIError, cinder.ErrNotFound, …);
+// they are named here for the machinery that builds and matches them.
+type (
+	APIError         = apierror.Error
+	StatusError      = apierror.StatusError
+	UnreachableError = apierror.UnreachableError
+	MayExistError    = apierror.MayExistError
 )
 
-// APIError is a non-2xx answer from Cinder or Keystone.
-type APIError struct {
-	StatusCode int
-	Code       string // Cinder's fault name, e.g. "itemNotFound"
-	Message    string
-	RequestID  string // X-OpenStack-Request-Id
-	Method     string
-	URL        string
-	RetryAfter string // Retry-After header, when the server sent one
-}
-
-func (e *APIError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "cinder: %s %s: %d", e.Method, e.URL, e.StatusCode)
-	if e.Code != "" {
-		b.WriteString(" " + e.Code)
-	}
-	if e.Message != "" {
-		b.WriteString(": " + e.Message)
-	}
-	if e.RequestID != "" {
-		b.WriteString(" (request " + e.RequestID + ")")
-	}
-	return b.String()
-}
-
-// Is matches the status sentinels.
-func (e *APIError) Is(target error) bool {
-	s := sentinel(e.StatusCode)
-	return s != nil && s == target
-}
-
-func sentinel(code int) error {
-	switch code {
-	case http.StatusBadRequest:
-		return ErrBadRequest
-	case http.StatusUnauthorized:
-		return ErrUnauthorized
-	case http.StatusForbidden:
-		return ErrForbidden
-	case http.StatusNotFound:
-		return ErrNotFound
-	case http.StatusNotAcceptable:
-		return ErrNotAcceptable
-	case http.StatusConflict:
-		return ErrConflict
-	case http.StatusPreconditionFailed:
-		return ErrPrecondition
-	case http.StatusRequestEntityTooLarge:
-		return ErrOverLimit
-	case http.StatusTooManyRequests:
-		return ErrTooManyRequests
-	case http.StatusNotImplemented:
-		return ErrNotImplemented
-	case http.StatusServiceUnavailable:
-		return ErrServiceUnavailable
-	}
-	if code >= 500 {
-		return ErrServer
-	}
-	return nil
-}
+// Sentinels matched by errors.Is on an *APIError (see package apierror).
+var (
+	ErrBadRequest         = apierror.ErrBadRequest
+	ErrUnauthorized       = apierror.ErrUnauthorized
+	ErrForbidden          = apierror.ErrForbidden
+	ErrNotFound           = apierror.ErrNotFound
+	ErrNotAcceptable      = apierror.ErrNotAcceptable
+	ErrConflict           = apierror.ErrConflict
+	ErrPrecondition       = apierror.ErrPrecondition
+	ErrOverLimit          = apierror.ErrOverLimit
+	ErrTooManyRequests    = apierror.ErrTooManyRequests
+	ErrServer             = apierror.ErrServer
+	ErrNotImplemented     = apierror.ErrNotImplemented
+	ErrServiceUnavailable = apierror.ErrServiceUnavailable
+)
 
 // ParseError reads a fault body such as {"itemNotFound": {"message": "...", "code": 404}}.
 // It consumes (at most 64 KiB of) the body; the caller closes it.
@@ -164,30 +110,3 @@ func RequestID(h http.Header) string {
 // VersionError is the public microversion.Error (cinder.VersionError),
 // named here for the machinery that builds and matches it.
 type VersionError = mv.Error
-
-// StatusError is returned by a waiter when the resource reaches an error state.
-type StatusError struct {
-	ID     string
-	Status string
-	Reason string // a hint from the resource, when it has one
-}
-
-func (e *StatusError) Error() string {
-	s := fmt.Sprintf("cinder: %s went to status %q", e.ID, e.Status)
-	if e.Reason != "" {
-		s += ": " + e.Reason
-	}
-	return s
-}
-
-// UnreachableError is returned when the service could not be reached at all.
-type UnreachableError struct {
-	URL string
-	Err error
-}
-
-func (e *UnreachableError) Error() string {
-	return fmt.Sprintf("cinder: service unreachable at %s: %v", e.URL, e.Err)
-}
-
-func (e *UnreachableError) Unwrap() error { return e.Err }
