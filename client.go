@@ -68,7 +68,16 @@ type Options struct {
 	// With Auth.Token and no Auth.AuthURL, Keystone is not called at all.
 	Endpoint string
 
-	HTTPClient *http.Client  // base client; its Transport is wrapped, never replaced
+	// HTTPClient is the base client; its Transport is wrapped, never
+	// replaced. TLS settings (below, or from clouds.yaml) are applied to a
+	// clone of it when it is an *http.Transport.
+	HTTPClient *http.Client
+	// WrapTransport, when set, wraps the base transport (after TLS is set
+	// up) for the Keystone and Block Storage requests alike: the way to add
+	// a layer (tracing, capture, a test double) without losing the TLS
+	// settings. The SDK's own layers (headers, retry, auth, log) sit above.
+	WrapTransport func(http.RoundTripper) http.RoundTripper
+
 	CACertFile string        // PEM CA bundle to verify the servers with (OS_CACERT)
 	CertFile   string        // PEM client certificate (OS_CERT)
 	KeyFile    string        // PEM key of CertFile (OS_KEY)
@@ -339,6 +348,11 @@ func projectInURL(endpoint string) string {
 	return seg
 }
 
+// baseHTTP is the client every layer sits on: o.HTTPClient (or a clone of
+// http.DefaultTransport) with TLS from the options, or else from
+// clouds.yaml, then o.WrapTransport around it. TLS settings need an
+// *http.Transport to go on; a caller's own RoundTripper with TLS settings is
+// refused rather than having the settings dropped (wrap instead).
 func baseHTTP(o Options, cloudTLS *tls.Config) (*http.Client, error) {
 	var hc http.Client
 	if o.HTTPClient != nil {
@@ -347,21 +361,33 @@ func baseHTTP(o Options, cloudTLS *tls.Config) (*http.Client, error) {
 	if o.Timeout > 0 {
 		hc.Timeout = o.Timeout
 	}
-	if hc.Transport == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = 32
-		if o.CACertFile != "" || o.CertFile != "" || o.Insecure {
-			cfg, err := tlsConfig(o)
-			if err != nil {
-				return nil, err
-			}
-			t.TLSClientConfig = cfg
-		} else if cloudTLS != nil {
-			t.TLSClientConfig = cloudTLS // cacert, verify, cert, key from clouds.yaml
+	cfg := cloudTLS // cacert, verify, cert, key from clouds.yaml
+	if o.CACertFile != "" || o.CertFile != "" || o.KeyFile != "" || o.Insecure {
+		var err error
+		if cfg, err = tlsConfig(o); err != nil {
+			return nil, err
 		}
-		hc.Transport = t
-	} else if o.CACertFile != "" || o.CertFile != "" || o.Insecure {
-		return nil, errors.New("cinder: TLS options cannot be combined with a custom HTTPClient transport; configure TLS on that transport")
+	}
+	switch t := hc.Transport.(type) {
+	case nil:
+		t2 := http.DefaultTransport.(*http.Transport).Clone()
+		t2.MaxIdleConnsPerHost = 32
+		t2.TLSClientConfig = cfg
+		hc.Transport = t2
+	case *http.Transport:
+		if cfg != nil {
+			t = t.Clone()
+			t.TLSClientConfig = cfg
+			hc.Transport = t
+		}
+	default:
+		if cfg != nil {
+			return nil, errors.New("cinder: TLS settings (Options or clouds.yaml) need the HTTPClient's transport to be " +
+				"an *http.Transport; add layers with Options.WrapTransport instead")
+		}
+	}
+	if o.WrapTransport != nil {
+		hc.Transport = o.WrapTransport(hc.Transport)
 	}
 	return &hc, nil
 }

@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -43,11 +40,10 @@ func (a *app) options() (cinder.Options, error) {
 	if g.debug {
 		o.Logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	tr, err := a.transport()
-	if err != nil {
-		return o, err
-	}
-	o.HTTPClient = &http.Client{Transport: tr}
+	// TLS is the SDK's (with clouds.yaml's cacert/verify/cert/key when no
+	// flag is given); the CLI only adds its body capture (capture.go) on top.
+	o.CACertFile, o.CertFile, o.KeyFile, o.Insecure = g.cacert, g.cert, g.key, g.insecure
+	o.WrapTransport = func(next http.RoundTripper) http.RoundTripper { return captureTransport{next: next} }
 	if g.cloud != "" && g.authURL == "" {
 		o.Auth = cinder.FromCloud(g.cloud)
 		return o, nil
@@ -97,39 +93,6 @@ func (a *app) options() (cinder.Options, error) {
 		return o, errors.New("You must provide an authentication URL through --os-auth-url or env[OS_AUTH_URL].")
 	}
 	return o, nil
-}
-
-// transport is the base HTTP transport: TLS from the options, and raw body
-// capture for the commands that print resources (capture.go).
-func (a *app) transport() (http.RoundTripper, error) {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	g := a.g
-	if g.insecure || g.cacert != "" || g.cert != "" || g.key != "" {
-		cfg := &tls.Config{InsecureSkipVerify: g.insecure} //nolint:gosec // only with --insecure
-		if g.cacert != "" {
-			pem, err := os.ReadFile(g.cacert)
-			if err != nil {
-				return nil, fmt.Errorf("CA file: %w", err)
-			}
-			pool := x509.NewCertPool()
-			if !pool.AppendCertsFromPEM(pem) {
-				return nil, fmt.Errorf("CA file %s holds no PEM certificate", g.cacert)
-			}
-			cfg.RootCAs = pool
-		}
-		if g.cert != "" || g.key != "" {
-			if g.cert == "" || g.key == "" {
-				return nil, errors.New("--os-cert and --os-key must be given together")
-			}
-			cert, err := tls.LoadX509KeyPair(g.cert, g.key)
-			if err != nil {
-				return nil, fmt.Errorf("client certificate: %w", err)
-			}
-			cfg.Certificates = []tls.Certificate{cert}
-		}
-		t.TLSClientConfig = cfg
-	}
-	return captureTransport{next: t}, nil
 }
 
 // cinder returns the client, creating it on first use: authenticate,
