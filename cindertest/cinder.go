@@ -23,6 +23,9 @@ type call struct {
 	params  []string
 	body    []byte
 	reqID   string
+	// cgAPI is set by the consistency group handlers, which run the group
+	// handlers on a translated body: no group microversion, no reserved type.
+	cgAPI bool
 }
 
 func (c *call) at(minor int) bool { return c.mv.AtLeast(microversion.V(3, minor)) }

@@ -64,20 +64,6 @@ var unroutedOK = map[string]string{
 	// The api-ref's typo: Cinder's route is /snapshots/{snapshot_id}/metadata/{key},
 	// which is in the table too. Real Cinder answers this path 404 as well.
 	"GET /snapshot/{snapshot_id}/metadata/{key}": "api-ref typo",
-	// Legacy consistency groups and their snapshots: not emulated yet (the
-	// real test cloud's localfile backend cannot run them either).
-	"GET /consistencygroups":                               "not emulated",
-	"POST /consistencygroups":                              "not emulated",
-	"GET /consistencygroups/{consistencygroup_id}":         "not emulated",
-	"POST /consistencygroups/create_from_src":              "not emulated",
-	"POST /consistencygroups/{consistencygroup_id}/delete": "not emulated",
-	"GET /consistencygroups/detail":                        "not emulated",
-	"PUT /consistencygroups/{consistencygroup_id}/update":  "not emulated",
-	"DELETE /cgsnapshots/{cgsnapshot_id}":                  "not emulated",
-	"GET /cgsnapshots/{cgsnapshot_id}":                     "not emulated",
-	"GET /cgsnapshots/detail":                              "not emulated",
-	"GET /cgsnapshots":                                     "not emulated",
-	"POST /cgsnapshots":                                    "not emulated",
 }
 
 // TestEveryEndpointIsRouted sends every endpoint of Cinder's v3 API

@@ -81,7 +81,7 @@ func (c *call) groupTypeByName(name string) *groupType {
 
 // groupV checks the minimum microversion of a group endpoint.
 func (c *call) groupV(minor int) bool {
-	if !c.at(minor) {
+	if !c.at(minor) && !c.cgAPI {
 		c.notFound()
 		return false
 	}

@@ -184,6 +184,7 @@ func cinderRoutes() []route {
 	rs = append(rs, discoveryRoutes()...)
 	rs = append(rs, poolRoutes()...)
 	rs = append(rs, serviceRoutes()...)
+	rs = append(rs, consistencyGroupRoutes()...)
 	rs = append(rs, groupTypeRoutes()...)
 	rs = append(rs, groupSpecRoutes()...)
 	rs = append(rs, groupRoutes()...)
@@ -222,4 +223,5 @@ var topLevel = map[string]bool{"volumes": true, "snapshots": true, "types": true
 	"volume-transfers": true, "os-volume-transfer": true, "manageable_snapshots": true, "os-snapshot-manage": true, "limits": true,
 	"qos-specs": true, "os-quota-class-sets": true, "messages": true, "os-availability-zone": true, "extensions": true,
 	"resource_filters": true, "scheduler-stats": true, "capabilities": true, "os-services": true,
-	"group_types": true, "groups": true, "group_snapshots": true}
+	"group_types": true, "groups": true, "group_snapshots": true, "os-hosts": true, "clusters": true,
+	"workers": true, "consistencygroups": true, "cgsnapshots": true}
