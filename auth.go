@@ -38,6 +38,7 @@ type Auth struct {
 	DomainName        string // domain scope, or the default for user and project domains
 	DomainID          string // like DomainName, by ID (OS_DOMAIN_ID)
 	SystemScope       bool   // ask for a system-scoped token (OS_SYSTEM_SCOPE=all)
+	TrustID           string // ask for a trust-scoped token, acting as the trustor (OS_TRUST_ID)
 
 	Token string // an existing token; with Options.Endpoint no Keystone call is made
 
@@ -56,7 +57,7 @@ func FromCloud(name string) Auth { return Auth{Cloud: name} }
 // FromEnv reads OS_AUTH_URL, OS_USERNAME, OS_USER_ID, OS_PASSWORD,
 // OS_PROJECT_NAME/ID (or OS_TENANT_NAME/ID), OS_USER_DOMAIN_NAME/ID,
 // OS_PROJECT_DOMAIN_NAME/ID, OS_DOMAIN_NAME/ID, OS_TOKEN,
-// OS_APPLICATION_CREDENTIAL_ID/NAME/SECRET, OS_SYSTEM_SCOPE and OS_CLOUD.
+// OS_APPLICATION_CREDENTIAL_ID/NAME/SECRET, OS_SYSTEM_SCOPE, OS_TRUST_ID and OS_CLOUD.
 // OS_CLOUD is used only when OS_AUTH_URL is unset.
 func FromEnv() Auth {
 	env := os.Getenv
@@ -82,6 +83,7 @@ func FromEnv() Auth {
 		DomainName:                  env("OS_DOMAIN_NAME"),
 		DomainID:                    env("OS_DOMAIN_ID"),
 		SystemScope:                 env("OS_SYSTEM_SCOPE") == "all",
+		TrustID:                     env("OS_TRUST_ID"),
 		Token:                       first("OS_TOKEN", "OS_AUTH_TOKEN"),
 		ApplicationCredentialID:     env("OS_APPLICATION_CREDENTIAL_ID"),
 		ApplicationCredentialName:   env("OS_APPLICATION_CREDENTIAL_NAME"),
@@ -136,6 +138,8 @@ func (a Auth) gophercloudOptions() (gophercloud.AuthOptions, error) {
 		o.DomainID = "default"
 	}
 	switch {
+	case a.TrustID != "":
+		o.Scope = &gophercloud.AuthScope{TrustID: a.TrustID}
 	case a.SystemScope:
 		o.Scope = &gophercloud.AuthScope{System: true}
 	case a.ProjectID != "":

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,6 +25,17 @@ const (
 func normalizeArgs(root *cobra.Command, args []string) []string {
 	var cmd *cobra.Command
 	out := make([]string, 0, len(args))
+	// argparse takes "-1" for a positional value when no option looks
+	// like a negative number; pflag takes it for a flag. Such values are
+	// moved after a "--", with the other positionals after the command.
+	var pos []string
+	negative := false
+	cmdName := func() string {
+		if cmd == nil {
+			return ""
+		}
+		return cmd.Name()
+	}
 	lookup := func(tok string) *pflag.Flag {
 		name, _, _ := strings.Cut(strings.TrimLeft(tok, "-"), "=")
 		if cmd != nil {
@@ -38,16 +51,30 @@ func normalizeArgs(root *cobra.Command, args []string) []string {
 	for i := 0; i < len(args); i++ {
 		tok := args[i]
 		if tok == "--" {
-			out = append(out, args[i:]...)
+			pos = append(pos, args[i+1:]...)
 			break
+		}
+		if isNegativeNumber(tok) && cmd != nil {
+			negative = true
+			pos = append(pos, tok)
+			continue
 		}
 		if !strings.HasPrefix(tok, "-") || tok == "-" {
 			if cmd == nil {
 				if c, _, err := root.Find([]string{tok}); err == nil && c != root {
 					cmd = c
 				}
+				out = append(out, tok)
+				continue
 			}
-			out = append(out, tok)
+			pos = append(pos, tok)
+			continue
+		}
+		tok, drop := unalias(cmdName(), tok)
+		if drop {
+			if !strings.Contains(args[i], "=") && i+1 < len(args) {
+				i++
+			}
 			continue
 		}
 		f := lookup(tok)
@@ -83,7 +110,20 @@ func normalizeArgs(root *cobra.Command, args []string) []string {
 			out = append(out, tok)
 		}
 	}
-	return out
+	if negative || slices.ContainsFunc(pos, func(p string) bool { return strings.HasPrefix(p, "-") }) {
+		return append(append(out, "--"), pos...)
+	}
+	return append(out, pos...)
+}
+
+// isNegativeNumber reports whether tok is a number with a minus sign, which
+// argparse takes as a positional value ("create -1").
+func isNegativeNumber(tok string) bool {
+	if len(tok) < 2 || tok[0] != '-' {
+		return false
+	}
+	_, err := strconv.ParseFloat(tok[1:], 64)
+	return err == nil && tok[1] != '+' && tok[1] != '-'
 }
 
 func contains(list []string, s string) bool {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/term"
+
 	cinder "github.com/gocinder/cinder"
 	mv "github.com/gocinder/cinder/microversion"
 )
@@ -64,6 +66,31 @@ func (a *app) options() (cinder.Options, error) {
 		ApplicationCredentialName:   g.appCredName,
 		ApplicationCredentialSecret: g.appCredSecret,
 	}
+	// keystoneauth's scope and domain options count, as in cinderclient,
+	// only with an explicit --os-auth-type (cinderclient's own path reads
+	// none of them)
+	if explicit := strings.ToLower(g.authType); explicit != "" && explicit != "keystone" {
+		auth.SystemScope = strings.EqualFold(g.systemScope, "all")
+		auth.DomainID, auth.DomainName, auth.TrustID = g.domainID, g.domainName, g.trustID
+		if auth.UserDomainID == "" && auth.UserDomainName == "" {
+			auth.UserDomainID, auth.UserDomainName = g.defaultDomainID, g.defaultDomain
+		}
+		if auth.ProjectDomainID == "" && auth.ProjectDomainName == "" {
+			auth.ProjectDomainID, auth.ProjectDomainName = g.defaultDomainID, g.defaultDomain
+		}
+	}
+	// Any --os-auth-strategy but keystone disables authentication: Cinder's
+	// noauth middleware reads "user:project" from X-Auth-Token, and the
+	// endpoint comes from --os-endpoint (or --os-url).
+	if st := strings.ToLower(g.authStrategy); st != "" && st != "keystone" {
+		o.Endpoint = firstOf(g.endpoint, g.osURL)
+		if o.Endpoint == "" {
+			return o, errors.New("You must provide the Block Storage endpoint through --os-endpoint or --os-url with --os-auth-strategy " + g.authStrategy + ".")
+		}
+		user := firstOf(g.username, g.userID, "admin")
+		o.Auth = cinder.Auth{Token: firstOf(g.token, user+":"+firstOf(auth.ProjectID, auth.ProjectName, user))}
+		return o, nil
+	}
 	switch strings.ToLower(g.authType) {
 	case "", "password", "v3password", "keystone":
 		auth.Token = ""
@@ -82,6 +109,13 @@ func (a *app) options() (cinder.Options, error) {
 		return o, nil // no Keystone at all
 	}
 	if auth.ApplicationCredentialSecret == "" {
+		if auth.Password == "" && auth.Token == "" {
+			// no password: with a terminal, ask for it, as cinderclient does
+			if pw, ok := promptPassword(); ok {
+				auth.Password = pw
+				o.Auth = auth
+			}
+		}
 		if auth.Password == "" && auth.Token == "" {
 			return o, errors.New("You must provide a password through --os-password, env[OS_PASSWORD] or, prompted response.")
 		}
@@ -151,6 +185,23 @@ func parseAPIVersion(s string) (mv.Version, error) {
 		return mv.Version{}, usagef("Invalid client version '%d.%d'. Major part should be '3'", ma, mi)
 	}
 	return mv.V(3, mi), nil
+}
+
+// promptPassword asks for the password on the terminal ("OS Password: ",
+// no echo) when stdin is one; ok is false without a terminal or on Ctrl-D.
+// A variable for tests.
+var promptPassword = func() (string, bool) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return "", false
+	}
+	fmt.Fprint(os.Stderr, "OS Password: ")
+	pw, err := term.ReadPassword(fd)
+	fmt.Fprintln(os.Stderr)
+	if err != nil {
+		return "", false
+	}
+	return string(pw), true
 }
 
 func firstOf(vs ...string) string {

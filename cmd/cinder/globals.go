@@ -34,6 +34,12 @@ type globals struct {
 	strDst                                  map[string]*string
 	tenantName, tenantID                    string
 	osInterface                             string
+	// keystoneauth's options, used (as in cinderclient) only with an
+	// explicit --os-auth-type
+	systemScope, domainID, domainName       string
+	trustID, defaultDomainID, defaultDomain string
+	authStrategy, osURL, profile            string
+	collectTiming                           bool
 }
 
 // register adds the global options to fs.
@@ -58,6 +64,7 @@ func (g *globals) register(fs *pflag.FlagSet) {
 	str(&g.endpoint, "os-endpoint", "<os-endpoint>", "Use this API endpoint instead of the Service Catalog. Defaults to env[CINDER_ENDPOINT].", "CINDER_ENDPOINT")
 	fs.IntVar(&g.retries, "retries", 0, "Number of retries.")
 	setMeta(fs, "retries", "<retries>")
+	str(&g.profile, "profile", "HMAC_KEY", "HMAC key to use for encrypting context data for performance profiling of operation. This key needs to match the one configured on the cinder api server. Without key the profiling will not be triggered even if osprofiler is enabled on server side. Defaults to env[OS_PROFILE].", "OS_PROFILE")
 	fs.BoolVar(&g.insecure, "insecure", false, "Explicitly allow client to perform \"insecure\" TLS (https) requests. The server's certificate will not be verified against any certificate authorities. This option should be used with caution.")
 	g.envOf["insecure"] = []string{"CINDERCLIENT_INSECURE"}
 	str(&g.cacert, "os-cacert", "<ca-certificate>", "Specify a CA bundle file to use in verifying a TLS (https) server certificate. Defaults to env[OS_CACERT].", "OS_CACERT")
@@ -65,21 +72,30 @@ func (g *globals) register(fs *pflag.FlagSet) {
 	str(&g.key, "os-key", "<key>", "The location for the keystore (PEM formatted) containing the private key of this client. Defaults to env[OS_KEY].", "OS_KEY")
 	fs.Float64Var(&g.timeout, "timeout", 0, "Set request timeout (in seconds).")
 	setMeta(fs, "timeout", "<seconds>")
+	fs.BoolVar(&g.collectTiming, "collect-timing", false, "Collect per-API call timing information.")
 	str(&g.authType, "os-auth-type", "<name>", "Authentication type to use: password (default), token, v3applicationcredential. Defaults to env[OS_AUTH_TYPE].", "OS_AUTH_TYPE", "OS_AUTH_PLUGIN", "OS_AUTH_SYSTEM")
 	str(&g.authURL, "os-auth-url", "OS_AUTH_URL", "Authentication URL. Defaults to env[OS_AUTH_URL].", "OS_AUTH_URL", "CINDER_URL")
+	str(&g.systemScope, "os-system-scope", "OS_SYSTEM_SCOPE", "Scope for system operations. Defaults to env[OS_SYSTEM_SCOPE].", "OS_SYSTEM_SCOPE")
+	str(&g.domainID, "os-domain-id", "OS_DOMAIN_ID", "Domain ID to scope to. Defaults to env[OS_DOMAIN_ID].", "OS_DOMAIN_ID")
+	str(&g.domainName, "os-domain-name", "OS_DOMAIN_NAME", "Domain name to scope to. Defaults to env[OS_DOMAIN_NAME].", "OS_DOMAIN_NAME")
 	str(&g.projectID, "os-project-id", "OS_PROJECT_ID", "Project ID to scope to. Defaults to env[OS_PROJECT_ID].", "OS_PROJECT_ID", "CINDER_PROJECT_ID")
 	str(&g.projectName, "os-project-name", "OS_PROJECT_NAME", "Project name to scope to. Defaults to env[OS_PROJECT_NAME].", "OS_PROJECT_NAME", "CINDER_PROJECT_ID")
 	str(&g.tenantID, "os-tenant-id", "OS_TENANT_ID", "Deprecated alias of --os-project-id. Defaults to env[OS_TENANT_ID].", "OS_TENANT_ID")
 	str(&g.tenantName, "os-tenant-name", "OS_TENANT_NAME", "Deprecated alias of --os-project-name. Defaults to env[OS_TENANT_NAME].", "OS_TENANT_NAME")
 	str(&g.projectDomainID, "os-project-domain-id", "OS_PROJECT_DOMAIN_ID", "Domain ID containing project. Defaults to env[OS_PROJECT_DOMAIN_ID].", "OS_PROJECT_DOMAIN_ID")
 	str(&g.projectDomainName, "os-project-domain-name", "OS_PROJECT_DOMAIN_NAME", "Domain name containing project. Defaults to env[OS_PROJECT_DOMAIN_NAME].", "OS_PROJECT_DOMAIN_NAME")
+	str(&g.trustID, "os-trust-id", "OS_TRUST_ID", "ID of the trust to use as a trustee use. Defaults to env[OS_TRUST_ID].", "OS_TRUST_ID")
+	str(&g.defaultDomainID, "os-default-domain-id", "OS_DEFAULT_DOMAIN_ID", "Optional domain ID to use with v3 and v2 parameters. It will be used for both the user and project domain in v3 and ignored in v2 authentication. Defaults to env[OS_DEFAULT_DOMAIN_ID].", "OS_DEFAULT_DOMAIN_ID")
+	str(&g.defaultDomain, "os-default-domain-name", "OS_DEFAULT_DOMAIN_NAME", "Optional domain name to use with v3 API and v2 parameters. It will be used for both the user and project domain in v3 and ignored in v2 authentication. Defaults to env[OS_DEFAULT_DOMAIN_NAME].", "OS_DEFAULT_DOMAIN_NAME")
 	str(&g.userID, "os-user-id", "OS_USER_ID", "User ID. Defaults to env[OS_USER_ID].", "OS_USER_ID")
 	str(&g.username, "os-username", "OS_USERNAME", "Username. Defaults to env[OS_USERNAME].", "OS_USERNAME", "CINDER_USERNAME")
 	str(&g.userDomainID, "os-user-domain-id", "OS_USER_DOMAIN_ID", "User's domain id. Defaults to env[OS_USER_DOMAIN_ID].", "OS_USER_DOMAIN_ID")
 	str(&g.userDomainName, "os-user-domain-name", "OS_USER_DOMAIN_NAME", "User's domain name. Defaults to env[OS_USER_DOMAIN_NAME].", "OS_USER_DOMAIN_NAME")
 	str(&g.password, "os-password", "OS_PASSWORD", "User's password. Defaults to env[OS_PASSWORD].", "OS_PASSWORD", "CINDER_PASSWORD")
 	str(&g.region, "os-region-name", "<region-name>", "Region name. Defaults to env[OS_REGION_NAME].", "OS_REGION_NAME", "CINDER_REGION_NAME")
+	str(&g.authStrategy, "os-auth-strategy", "<auth-strategy>", "Authentication strategy (Env: OS_AUTH_STRATEGY, default keystone). For now, any other value will disable the authentication.", "OS_AUTH_STRATEGY")
 	str(&g.token, "os-token", "<token>", "Defaults to env[OS_TOKEN].", "OS_TOKEN")
+	str(&g.osURL, "os-url", "<url>", "Defaults to env[OS_URL].", "OS_URL")
 	str(&g.cloud, "os-cloud", "<cloud>", "Named cloud in clouds.yaml. Defaults to env[OS_CLOUD].", "OS_CLOUD")
 	str(&g.appCredID, "os-application-credential-id", "<id>", "Application credential ID. Defaults to env[OS_APPLICATION_CREDENTIAL_ID].", "OS_APPLICATION_CREDENTIAL_ID")
 	str(&g.appCredName, "os-application-credential-name", "<name>", "Application credential name. Defaults to env[OS_APPLICATION_CREDENTIAL_NAME].", "OS_APPLICATION_CREDENTIAL_NAME")
@@ -88,10 +104,13 @@ func (g *globals) register(fs *pflag.FlagSet) {
 	setMeta(fs, "format", "<format>")
 	fs.StringArrayVarP(&g.columns, "column", "c", nil, "Show only this column or property (repeatable).")
 	setMeta(fs, "column", "<column>")
-	annotate(fs, annGroup, []string{groupConn}, "insecure", "os-cacert", "os-cert", "os-key", "timeout")
-	annotate(fs, annGroup, []string{groupAuth}, "os-auth-url", "os-project-id", "os-project-name",
-		"os-project-domain-id", "os-project-domain-name", "os-user-id", "os-username",
+	annotate(fs, annGroup, []string{groupConn}, "insecure", "os-cacert", "os-cert", "os-key", "timeout", "collect-timing")
+	annotate(fs, annGroup, []string{groupAuth}, "os-auth-url", "os-system-scope", "os-domain-id", "os-domain-name",
+		"os-project-id", "os-project-name", "os-project-domain-id", "os-project-domain-name", "os-trust-id",
+		"os-default-domain-id", "os-default-domain-name", "os-user-id", "os-username",
 		"os-user-domain-id", "os-user-domain-name", "os-password")
+	annotate(fs, annAliases, []string{"--os-auth-plugin"}, "os-auth-type")
+	annotate(fs, annAliases, []string{"--os-user-name"}, "os-username")
 	// the tenant spellings show as aliases of the project ones, as in cinderclient
 	annotate(fs, annAliases, []string{"--os-tenant-id"}, "os-project-id")
 	annotate(fs, annAliases, []string{"--os-tenant-name"}, "os-project-name")
