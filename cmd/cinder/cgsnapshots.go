@@ -15,7 +15,7 @@ func (a *app) findCGSnapshot(ctx context.Context, ref string) (*cgsnapshots.CGSn
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.CGSnapshots.Find(ctx, ref, nil)
+	s, err := c.CGSnapshots.Find(ctx, ref, lookupAll)
 	return s, lookupErr("cgsnapshot", ref, err)
 }
 

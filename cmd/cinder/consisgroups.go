@@ -16,7 +16,7 @@ func (a *app) findConsisgroup(ctx context.Context, ref string) (*consistencygrou
 	if err != nil {
 		return nil, err
 	}
-	g, err := c.ConsistencyGroups.Find(ctx, ref, nil)
+	g, err := c.ConsistencyGroups.Find(ctx, ref, lookupAll)
 	return g, lookupErr("consistencygroup", ref, err)
 }
 

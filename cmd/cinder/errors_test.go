@@ -54,8 +54,9 @@ func TestErrors(t *testing.T) {
 			wants: `ERROR: too few arguments for "extend": expected <volume> <new_size> (see 'cinder help extend')`},
 		{name: "bad size", args: []string{"create", "big"}, code: 2,
 			wants: "ERROR: argument <size>: invalid int value: 'big'"},
-		{name: "negative size", args: []string{"create", "--", "-1"}, code: 2,
-			wants: "ERROR: argument <size>: must be a positive number of GiB, not -1"},
+		// a size is judged by Cinder, as in cinderclient (real Cinder's text)
+		{name: "negative size", args: []string{"create", "-1"}, code: 1,
+			wants: "ERROR: Invalid input for field/attribute size. Value: -1. -1 is less than the minimum of 1 (HTTP 400)"},
 		{name: "no size", args: []string{"create", "--name", "x"}, code: 2,
 			wants: "ERROR: Size is a required parameter if snapshot or source volume or backup is not specified."},
 		{name: "bad format", args: []string{"-f", "xml", "list"}, code: 2,

@@ -7,6 +7,7 @@ import (
 
 	cinder "github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/backups"
+	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/groups"
 	"github.com/gocinder/cinder/groupsnapshots"
 	"github.com/gocinder/cinder/grouptypes"
@@ -27,7 +28,7 @@ func (a *app) findVolume(ctx context.Context, ref string) (*volumes.Volume, erro
 	if err != nil {
 		return nil, err
 	}
-	v, err := c.Volumes.Find(ctx, ref, nil)
+	v, err := c.Volumes.Find(ctx, ref, lookupAll)
 	return v, lookupErr("volume", ref, err)
 }
 
@@ -58,7 +59,7 @@ func (a *app) findSnapshot(ctx context.Context, ref string) (*snapshots.Snapshot
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.Snapshots.Find(ctx, ref, nil)
+	s, err := c.Snapshots.Find(ctx, ref, lookupAll)
 	return s, lookupErr("snapshot", ref, err)
 }
 
@@ -69,7 +70,7 @@ func (a *app) findBackup(ctx context.Context, ref string) (*backups.Backup, erro
 	if err != nil {
 		return nil, err
 	}
-	b, err := c.Backups.Find(ctx, ref, nil)
+	b, err := c.Backups.Find(ctx, ref, lookupAll)
 	return b, lookupErr("volumebackup", ref, err)
 }
 
@@ -79,7 +80,7 @@ func (a *app) findTransfer(ctx context.Context, ref string) (*transfers.Transfer
 	if err != nil {
 		return nil, err
 	}
-	t, err := c.Transfers.Find(ctx, ref, nil)
+	t, err := c.Transfers.Find(ctx, ref, lookupAll)
 	return t, lookupErr("volumetransfer", ref, err)
 }
 
@@ -89,7 +90,7 @@ func (a *app) findGroup(ctx context.Context, ref string) (*groups.Group, error) 
 	if err != nil {
 		return nil, err
 	}
-	g, err := c.Groups.Find(ctx, ref, nil)
+	g, err := c.Groups.Find(ctx, ref, lookupAll)
 	return g, lookupErr("group", ref, err)
 }
 
@@ -99,7 +100,7 @@ func (a *app) findGroupSnapshot(ctx context.Context, ref string) (*groupsnapshot
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.GroupSnapshots.Find(ctx, ref, nil)
+	s, err := c.GroupSnapshots.Find(ctx, ref, lookupAll)
 	return s, lookupErr("groupsnapshot", ref, err)
 }
 
@@ -109,6 +110,12 @@ func (a *app) findGroupType(ctx context.Context, ref string) (*grouptypes.GroupT
 	if err != nil {
 		return nil, err
 	}
-	t, err := c.GroupTypes.Find(ctx, ref, nil)
+	t, err := c.GroupTypes.Find(ctx, ref, lookupAll)
 	return t, lookupErr("grouptype", ref, err)
 }
+
+// lookupAll is how every name lookup lists, as python-cinderclient's
+// find_resource does: with all_tenants=1, so that an admin finds another
+// project's resource by name (Cinder ignores it for other users and for
+// resources no project owns).
+var lookupAll = &find.Options{AllTenants: true}

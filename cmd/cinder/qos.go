@@ -18,7 +18,7 @@ func (a *app) findQoS(ctx context.Context, ref string) (*qos.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := c.QoS.Find(ctx, ref, nil)
+	s, err := c.QoS.Find(ctx, ref, lookupAll)
 	var amb *cinder.AmbiguousError
 	if errors.As(err, &amb) {
 		return nil, &lookupError{fmt.Sprintf("Multiple qosspecs matches found for '%s', use an ID to be more specific.", ref)}

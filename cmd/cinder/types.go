@@ -25,7 +25,7 @@ func (a *app) findType(ctx context.Context, ref string) (*types.VolumeType, erro
 	if err != nil {
 		return nil, err
 	}
-	t, err := c.Types.Find(ctx, ref, nil)
+	t, err := c.Types.Find(ctx, ref, lookupAll)
 	var amb *cinder.AmbiguousError
 	if errors.As(err, &amb) {
 		return nil, &lookupError{fmt.Sprintf("Multiple volumetype matches found for '%s', use an ID to be more specific.", ref)}

@@ -342,11 +342,9 @@ func (a *app) createCommand() command {
 				if err != nil {
 					return usagef("argument <size>: invalid int value: '%s'", args[0])
 				}
-				if n < 1 {
-					return usagef("argument <size>: must be a positive number of GiB, not %d", n)
-				}
-				size = n
-			} else if snapshotID == "" && sourceID == "" && backupID == "" {
+				size = n // Cinder judges it (-1: HTTP 400), as in cinderclient
+			}
+			if size == 0 && snapshotID == "" && sourceID == "" && backupID == "" {
 				return usagef("Size is a required parameter if snapshot or source volume or backup is not specified.")
 			}
 			md, err := keyValues(metadata)

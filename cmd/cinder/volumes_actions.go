@@ -104,9 +104,6 @@ func (a *app) extendCommand() command {
 			if err != nil {
 				return usagef("argument <new_size>: invalid int value: '%s'", args[1])
 			}
-			if size < 1 {
-				return usagef("argument <new_size>: must be a positive number of GiB, not %d", size)
-			}
 			v, m, err := a.volumeManager(ctx, args[0])
 			if err != nil {
 				return err

@@ -239,7 +239,7 @@ func (c *cloud) newProject(ctx context.Context, name string, withDemo bool) (*pr
 		} `json:"project"`
 	}
 	if _, err := c.do(ctx, c.adminTok, "", "POST", c.authURL+"/projects", map[string]any{"project": map[string]any{
-		"name": name, "domain_id": c.domainID, "description": "gocinder differential harness"}}, &created); err != nil {
+		"name": name, "domain_id": c.domainID, "description": projectDescription}}, &created); err != nil {
 		return nil, err
 	}
 	p := &project{c: c, name: name, id: created.Project.ID}
@@ -264,6 +264,43 @@ func (c *cloud) newProject(ctx context.Context, name string, withDemo bool) (*pr
 	}
 	return p, nil
 }
+
+// leftovers sweeps and removes the projects an interrupted earlier run of
+// the harness left behind (by their description), with their resources.
+func (c *cloud) leftovers(ctx context.Context) error {
+	var out struct {
+		Projects []struct{ ID, Name, Description string } `json:"projects"`
+	}
+	if _, err := c.do(ctx, c.adminTok, "", "GET", c.authURL+"/projects", nil, &out); err != nil {
+		return err
+	}
+	var errs []error
+	for _, pr := range out.Projects {
+		if pr.Description != projectDescription {
+			continue
+		}
+		grant := fmt.Sprintf("%s/projects/%s/users/%s/roles/%s", c.authURL, pr.ID, c.adminUserID, c.adminRole)
+		if _, err := c.do(ctx, c.adminTok, "", "PUT", grant, nil, nil); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		p := &project{c: c, name: pr.Name, id: pr.ID}
+		var err error
+		if p.admin, err = c.login(ctx, c.admin, pr.Name); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		prefix := pr.Name
+		if i := strings.LastIndex(prefix, "-"); i > 0 {
+			prefix = prefix[:i+1] // runID-NNN-
+		}
+		errs = append(errs, p.sweep(ctx, prefix), p.remove(ctx))
+	}
+	return errors.Join(errs...)
+}
+
+// projectDescription marks the harness's projects.
+const projectDescription = "gocinder differential harness"
 
 // remove deletes the project's quotas and the project itself.
 func (p *project) remove(ctx context.Context) error {

@@ -101,6 +101,9 @@ func TestDiff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := c.leftovers(ctx); err != nil {
+		t.Logf("leftovers of an earlier run: %v", err)
+	}
 	allow, err := readAllowlist("ALLOWLIST")
 	if err != nil {
 		t.Fatal(err)
@@ -531,8 +534,8 @@ func (n *normaliser) request(r request) string {
 	}
 	if r.Body != nil {
 		body := r.Body
-		if r.Method == "POST" && isCollection(r.Path) {
-			body = dropEmpty(body)
+		if r.Method == "POST" {
+			body = dropNull(body, isCollection(r.Path))
 		}
 		b, _ := json.Marshal(body) // map keys sorted
 		sb.WriteString(" " + n.text(string(b)))
@@ -547,10 +550,10 @@ func isCollection(path string) bool {
 	return last != "action" && !uuidRE.MatchString(last)
 }
 
-// dropEmpty removes the null and {} members of a create body's resource
-// (python-cinderclient sends every option, unset ones as null): Cinder's
-// create schemas take them as absent.
-func dropEmpty(body any) any {
+// dropNull removes the null members of a POST body's resource or action
+// (python-cinderclient sends every unset option as null), and in a create
+// also the {} ones: Cinder's schemas take both as absent.
+func dropNull(body any, create bool) any {
 	env, ok := body.(map[string]any)
 	if !ok || len(env) != 1 {
 		return body
@@ -566,7 +569,7 @@ func dropEmpty(body any) any {
 			if rv == nil {
 				continue
 			}
-			if mm, ok := rv.(map[string]any); ok && len(mm) == 0 {
+			if mm, ok := rv.(map[string]any); ok && len(mm) == 0 && create {
 				continue
 			}
 			m[rk] = rv

@@ -4,6 +4,7 @@ package diff
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -147,11 +148,15 @@ func kv(args []string) map[string]string {
 // create POSTs {key: body} to path and, when status is set, waits for the
 // new resource to reach it.
 func (p *project) create(ctx context.Context, path, key string, body map[string]any, status string) (string, error) {
-	var out map[string]map[string]any
+	var out map[string]json.RawMessage // qos-specs answers "links" beside the resource
 	if _, err := p.api(ctx, "POST", path, map[string]any{key: body}, &out); err != nil {
 		return "", err
 	}
-	id, _ := out[key]["id"].(string)
+	var res struct {
+		ID string `json:"id"`
+	}
+	json.Unmarshal(out[key], &res)
+	id := res.ID
 	if id == "" {
 		return "", fmt.Errorf("POST %s: no id in the answer", path)
 	}
