@@ -7,6 +7,8 @@
 # bench        the table of ratios (SDK, CLI, python cinder) and the benchmarks in ./bench
 # demo         builds, starts the emulator, runs examples/quickstart and the CLI
 # build        bin/cinder and bin/cinder-emulator
+# diff         the differential harness: python `cinder` and ours on the same
+#              command lines against the real cloud (integration/diff)
 # record       re-record testdata/ fixtures from the real cloud (OS_* environment)
 # api          rewrite api/v1.txt, the record of the exported API (make test checks it)
 # faults       the fault-injection suite without -race, printing its table (10k list)
@@ -17,7 +19,7 @@ BIN         ?= bin
 # the real cloud's scenarios wait a lot: run more of them at once than GOMAXPROCS
 IT_PARALLEL ?= 8
 
-.PHONY: all test fmt-check vet lint integration bench demo build clean record api faults
+.PHONY: all test fmt-check vet lint integration bench demo build clean record api faults diff
 
 all: test
 
@@ -40,9 +42,17 @@ lint: fmt-check vet
 	$(GO) vet -tags integration ./integration/...
 	$(STATICCHECK) ./...
 	$(STATICCHECK) -tags integration ./integration/...
+	$(GO) vet -tags diff ./integration/diff/
+	$(STATICCHECK) -tags diff ./integration/diff/
 
 integration:
 	$(GO) test -race -tags integration -count=1 -timeout 30m -parallel $(IT_PARALLEL) ./integration/...
+
+# The differential harness (build tag diff) against the real cloud of the OS_*
+# environment: each line in a project of its own, DIFF_PARALLEL at once.
+DIFF_PARALLEL ?= 8
+diff:
+	CINDER_DIFF_PARALLEL=$(DIFF_PARALLEL) $(GO) test -tags diff -count=1 -timeout 45m ./integration/diff/
 
 # Re-record testdata/ from the real cloud of the OS_* environment (. /tmp/os/openrc),
 # scrubbed of tokens, host names and IDs. Each package's recorder is a test that

@@ -13,7 +13,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -222,13 +221,10 @@ func (c *cloud) do(ctx context.Context, token, mv, method, u string, body, out a
 // project is a throwaway project for one line, with the admin user as its
 // admin and the demo user as its member.
 type project struct {
-	c          *cloud
-	name, id   string
-	admin      session // admin, scoped to the project
-	demo       session // demo, scoped to the project (only when asked)
-	mu         sync.Mutex
-	globals    []string // URLs of global resources (types, qos) to delete
-	transferKy map[string]string
+	c        *cloud
+	name, id string
+	admin    session // admin, scoped to the project
+	demo     session // demo, scoped to the project (only when asked)
 }
 
 // newProject creates the project name and grants the roles.

@@ -98,7 +98,7 @@ func (p *project) setup(ctx context.Context, prefix string, specs []string) (fix
 		case "enc":
 			_, err = p.api(ctx, "POST", "/types/"+fx[name]+"/encryption", map[string]any{"encryption": map[string]any{
 				"provider": "luks", "control_location": "front-end", "cipher": "aes-xts-plain64", "key_size": 256}}, nil)
-			continue
+			id = fx[name] // adds to NAME: no fixture of its own
 		case "qos":
 			body := map[string]any{"name": prefix + name}
 			for k, v := range kv(args) {
@@ -107,16 +107,16 @@ func (p *project) setup(ctx context.Context, prefix string, specs []string) (fix
 			id, err = p.create(ctx, "/qos-specs", "qos_specs", body, "")
 		case "default":
 			_, err = p.api(ctx, "PUT", "/default-types/"+p.id, map[string]any{"default_type": map[string]any{"volume_type": fx[name]}}, nil)
-			continue
+			id = fx[name] // adds to NAME: no fixture of its own
 		case "access":
 			_, err = p.api(ctx, "POST", "/types/"+fx[name]+"/action", map[string]any{"addProjectAccess": map[string]any{"project": p.id}}, nil)
-			continue
+			id = fx[name] // adds to NAME: no fixture of its own
 		case "assoc":
 			_, err = p.api(ctx, "GET", "/qos-specs/"+fx[name]+"/associate?vol_type_id="+ref(0), nil, nil)
-			continue
+			id = fx[name] // adds to NAME: no fixture of its own
 		case "meta":
 			_, err = p.api(ctx, "POST", "/volumes/"+fx[name]+"/metadata", map[string]any{"metadata": kv(args)}, nil)
-			continue
+			id = fx[name] // adds to NAME: no fixture of its own
 		case "gtype":
 			id, err = p.create(ctx, "/group_types", "group_type", map[string]any{"name": prefix + name}, "")
 		case "group":
