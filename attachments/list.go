@@ -2,9 +2,7 @@ package attachments
 
 import (
 	"context"
-	"fmt"
 	"iter"
-	"maps"
 	"net/url"
 
 	"github.com/gocinder/cinder/internal/pager"
@@ -63,13 +61,15 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 // Cinder sends no next link for attachments, so with opts.Limit set List
 // asks for the next page (marker = the last ID) whenever a page is full.
 func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[Attachment, error] {
-	return walk(ctx, m, "attachments.List", "attachments/detail", opts, func(a Attachment) string { return a.ID })
+	call, err := m.listCall("attachments.List", "attachments/detail", opts)
+	return pager.ByMarker(ctx, m.rc, call, "attachments", err, opts.limit(), func(a Attachment) string { return a.ID })
 }
 
 // ListRefs yields the id, status, instance and volume of every matching
 // attachment. GET /attachments. Requires microversion 3.27.
 func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[Ref, error] {
-	return walk(ctx, m, "attachments.ListRefs", "attachments", opts, func(r Ref) string { return r.ID })
+	call, err := m.listCall("attachments.ListRefs", "attachments", opts)
+	return pager.ByMarker(ctx, m.rc, call, "attachments", err, opts.limit(), func(r Ref) string { return r.ID })
 }
 
 // ListPage returns one page of attachments and the marker of the next page;
@@ -79,14 +79,7 @@ func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[Ref
 // GET /attachments/detail. Requires microversion 3.27.
 func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]Attachment, string, error) {
 	call, err := m.listCall("attachments.ListPage", "attachments/detail", opts)
-	if err != nil {
-		return nil, "", err
-	}
-	p, err := pager.First[Attachment](ctx, m.rc, call, "attachments")
-	if err != nil {
-		return nil, "", err
-	}
-	return p.Items, nextMarker(opts, p.Items, func(a Attachment) string { return a.ID }), nil
+	return pager.ByMarkerPage(ctx, m.rc, call, "attachments", err, opts.limit(), func(a Attachment) string { return a.ID })
 }
 
 func (m *Manager) listCall(op, path string, opts *ListOptions) (rest.Call, error) {
@@ -100,49 +93,10 @@ func (m *Manager) listCall(op, path string, opts *ListOptions) (rest.Call, error
 	return rest.Call{Op: op, Path: path, Query: q, Since: since}, nil
 }
 
-// nextMarker is the last item's ID when the page is full, else "".
-func nextMarker[T any](opts *ListOptions, items []T, id func(T) string) string {
-	if opts == nil || opts.Limit <= 0 || len(items) < opts.Limit {
-		return ""
+// limit is opts.Limit, 0 for nil opts.
+func (o *ListOptions) limit() int {
+	if o == nil {
+		return 0
 	}
-	return id(items[len(items)-1])
-}
-
-// walk yields the items of every page, asking for the next one (marker =
-// the last ID) after each full page.
-func walk[T any](ctx context.Context, m *Manager, op, path string, opts *ListOptions, id func(T) string) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		call, err := m.listCall(op, path, opts)
-		if err != nil {
-			yield(zero, err)
-			return
-		}
-		for {
-			p, err := pager.First[T](ctx, m.rc, call, "attachments")
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			for _, v := range p.Items {
-				if err := ctx.Err(); err != nil {
-					yield(zero, err)
-					return
-				}
-				if !yield(v, nil) {
-					return
-				}
-			}
-			next := nextMarker(opts, p.Items, id)
-			if next == "" {
-				return
-			}
-			if next == call.Query.Get("marker") {
-				yield(zero, fmt.Errorf("cinder: attachments pagination repeats marker %s", next))
-				return
-			}
-			call.Query = maps.Clone(call.Query)
-			call.Query.Set("marker", next)
-		}
-	}
+	return o.Limit
 }

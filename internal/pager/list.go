@@ -84,3 +84,68 @@ func Count(ctx context.Context, rc *rest.Client, call rest.Call, key string, qer
 	}
 	return p.Count, nil
 }
+
+// ByMarker pages a collection whose answers carry no next link (Cinder's
+// attachments): after a full page (limit items) it asks again with
+// marker = the last item's ID; a limit of 0 asks once. A marker that
+// repeats ends with an error instead of spinning; qerr, when set, is
+// yielded at once.
+func ByMarker[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, qerr error, limit int, id func(T) string) iter.Seq2[T, error] {
+	if qerr != nil {
+		return Failed[T](qerr)
+	}
+	return func(yield func(T, error) bool) {
+		var zero T
+		for {
+			p, err := First[T](ctx, rc, call, key)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, v := range p.Items {
+				if err := ctx.Err(); err != nil {
+					yield(zero, err)
+					return
+				}
+				if !yield(v, nil) {
+					return
+				}
+			}
+			next := NextMarker(limit, p.Items, id)
+			if next == "" {
+				return
+			}
+			if next == call.Query.Get("marker") {
+				yield(zero, fmt.Errorf("cinder: %s pagination repeats marker %s", key, next))
+				return
+			}
+			call.Query = maps.Clone(call.Query)
+			if call.Query == nil {
+				call.Query = url.Values{}
+			}
+			call.Query.Set("marker", next)
+		}
+	}
+}
+
+// ByMarkerPage is ByMarker's one page: the items and the marker of the next
+// page (the last ID of a full page, else "").
+func ByMarkerPage[T any](ctx context.Context, rc *rest.Client, call rest.Call, key string, qerr error, limit int, id func(T) string) ([]T, string, error) {
+	if qerr != nil {
+		return nil, "", qerr
+	}
+	p, err := First[T](ctx, rc, call, key)
+	if err != nil {
+		return nil, "", err
+	}
+	return p.Items, NextMarker(limit, p.Items, id), nil
+}
+
+// NextMarker is the last item's ID when the page is full (limit > 0 items),
+// else "".
+func NextMarker[T any](limit int, items []T, id func(T) string) string {
+	if limit <= 0 || len(items) < limit {
+		return ""
+	}
+	return id(items[len(items)-1])
+}
