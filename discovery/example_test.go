@@ -6,16 +6,19 @@ import (
 	"log"
 	"slices"
 
-	"github.com/gocinder/cinder"
+	"github.com/gocinder/cinder/cindertest"
 	"github.com/gocinder/cinder/discovery"
 )
 
 func ExampleManager_AvailabilityZones() {
 	ctx := context.Background()
-	c, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromCloud("mycloud")})
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	c, err := srv.Client(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
+
 	zones, err := c.Discovery.AvailabilityZones(ctx)
 	if err != nil {
 		log.Fatal(err)
@@ -23,15 +26,19 @@ func ExampleManager_AvailabilityZones() {
 	for _, z := range zones {
 		fmt.Println(z.Name, z.State.Available)
 	}
+	// Output: nova true
 }
 
-// Check a filter before listing with it.
+// Check a filter before listing with it (microversion 3.33).
 func ExampleManager_ResourceFilters() {
 	ctx := context.Background()
-	c, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromCloud("mycloud"), Microversion: "3.33"})
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	c, err := srv.Client(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
+
 	fs, err := c.Discovery.ResourceFilters(ctx, discovery.ResourceVolume)
 	if err != nil {
 		log.Fatal(err)
@@ -39,4 +46,5 @@ func ExampleManager_ResourceFilters() {
 	for _, f := range fs {
 		fmt.Println(f.Resource, "bootable filter:", slices.Contains(f.Filters, "bootable"))
 	}
+	// Output: volume bootable filter: true
 }

@@ -6,15 +6,19 @@ import (
 	"log"
 
 	"github.com/gocinder/cinder"
+	"github.com/gocinder/cinder/cindertest"
 	"github.com/gocinder/cinder/services"
 )
 
 func ExampleManager_List() {
 	ctx := context.Background()
-	c, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromCloud("mycloud")})
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	c, err := srv.Client(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
+
 	list, err := c.Services.List(ctx, &services.ListOptions{Binary: services.BinaryVolume})
 	if err != nil {
 		log.Fatal(err)
@@ -22,6 +26,7 @@ func ExampleManager_List() {
 	for _, s := range list {
 		fmt.Println(s.Host, s.Status, s.State, s.DisabledReason)
 	}
+	// Output: emulator@lvm enabled up
 }
 
 func ExampleManager_Disable() {
