@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
@@ -11,18 +12,21 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts attachments by (checked against a real
+var sortKeys = []string{"id", "volume_id", "instance_uuid", "attach_status", "attach_mode", "attach_time",
+	"detach_time", "attached_host", "mountpoint", "created_at", "updated_at"}
+
+// SortKeys returns the keys Cinder sorts attachments by (checked against a real
 // Cinder: they are the table's columns, so "attach_status", not "status",
 // and "instance_uuid", not "instance_id").
-var SortKeys = []string{"id", "volume_id", "instance_uuid", "attach_status", "attach_mode", "attach_time",
-	"detach_time", "attached_host", "mountpoint", "created_at", "updated_at"}
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // ListOptions filter, sort and page an attachment list. A nil *ListOptions
 // lists every attachment of the project. The list methods never modify it.
 type ListOptions struct {
 	Limit  int    // page size; 0: everything in one answer
 	Marker string // start after this attachment ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort string
 
 	AllTenants bool // admin: every project's attachments
@@ -47,7 +51,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	b.Limit(o.Limit)
 	b.Filters(o.Filters)
 	b.Marker(o.Marker)
-	b.Sort(o.Sort, SortKeys, nil)
+	b.Sort(o.Sort, sortKeys, nil)
 	b.Tenants(o.AllTenants, "")
 	b.Set("volume_id", o.VolumeID)
 	b.Set("instance_id", o.InstanceID)

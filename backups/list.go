@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
@@ -11,17 +12,20 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts backups by (checked against a real
-// Cinder: others are a 400). "name" needs microversion 3.37.
-var SortKeys = []string{"id", "name", "display_name", "status", "size", "volume_id", "snapshot_id", "parent_id",
+var sortKeys = []string{"id", "name", "display_name", "status", "size", "volume_id", "snapshot_id", "parent_id",
 	"container", "availability_zone", "object_count", "data_timestamp", "created_at", "updated_at", "project_id", "user_id"}
+
+// SortKeys returns the keys Cinder sorts backups by (checked against a real
+// Cinder: others are a 400). "name" needs microversion 3.37.
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // ListOptions filter, sort and page a backup list. A nil *ListOptions
 // lists everything visible. The list methods never modify it.
 type ListOptions struct {
 	Limit  int    // page size asked of the server (the server caps it); 0: server default
 	Marker string // start after this backup ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort string
 
 	AllTenants bool   // admin: every project's backups
@@ -44,7 +48,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	}
 	b.Limit(o.Limit)
 	b.Marker(o.Marker)
-	b.Sort(o.Sort, SortKeys, map[string]mv.Version{"name": mv.V(3, 37)})
+	b.Sort(o.Sort, sortKeys, map[string]mv.Version{"name": mv.V(3, 37)})
 	b.Tenants(o.AllTenants, o.ProjectID)
 	b.Set("name", o.Name)
 	b.Set("status", string(o.Status))

@@ -48,6 +48,17 @@ func (m *Manager) List(ctx context.Context, opts *ListOptions) iter.Seq2[CGSnaps
 		"cgsnapshots", err)
 }
 
+// ListPage returns one page of cgsnapshots (opts.Limit of them from
+// opts.Offset), with details, and the marker of the next page, the same
+// shape as every package's ListPage. Cinder sends no next links for
+// cgsnapshots, so the marker is "" and the next page is asked for with
+// Offset += len(page). GET /cgsnapshots/detail
+func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]CGSnapshot, string, error) {
+	q, err := opts.query(m.rc)
+	return pager.ListPage[CGSnapshot](ctx, m.rc, rest.Call{Op: "cgsnapshots.ListPage", Path: "cgsnapshots/detail", Query: q},
+		"cgsnapshots", err)
+}
+
 // ListRefs yields the cgsnapshots opts selects from the summary list: ID
 // and Name only. GET /cgsnapshots
 func (m *Manager) ListRefs(ctx context.Context, opts *ListOptions) iter.Seq2[CGSnapshot, error] {

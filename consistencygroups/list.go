@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
@@ -11,10 +12,13 @@ import (
 	"github.com/gocinder/cinder/internal/rest"
 )
 
-// SortKeys are the keys Cinder sorts consistency groups by (the group
-// columns; others are a 400).
-var SortKeys = []string{"id", "name", "description", "status", "availability_zone", "group_type_id",
+var sortKeys = []string{"id", "name", "description", "status", "availability_zone", "group_type_id",
 	"project_id", "created_at", "updated_at"}
+
+// SortKeys returns the keys Cinder sorts consistency groups by (the group
+// columns; others are a 400).
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // ListOptions filter, sort and page a consistency group list. A nil
 // *ListOptions lists the project's groups. The list methods never modify
@@ -22,7 +26,7 @@ var SortKeys = []string{"id", "name", "description", "status", "availability_zon
 type ListOptions struct {
 	Limit  int    // page size asked of the server (the server caps it); 0: server default
 	Marker string // start after this group ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort string
 
 	AllTenants bool // admin: every project's groups
@@ -39,7 +43,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	if o == nil {
 		return b.Values()
 	}
-	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	b.Tenants(o.AllTenants, "")
 	for k, v := range o.Filters {
 		b.Set(k, v)

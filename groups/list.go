@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
@@ -13,17 +14,20 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts groups by (checked against a real
-// Cinder; others are a 400).
-var SortKeys = []string{"id", "name", "description", "status", "availability_zone", "group_type_id",
+var sortKeys = []string{"id", "name", "description", "status", "availability_zone", "group_type_id",
 	"project_id", "created_at", "updated_at"}
+
+// SortKeys returns the keys Cinder sorts groups by (checked against a real
+// Cinder; others are a 400).
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // ListOptions filter, sort and page a group list. A nil *ListOptions lists
 // the project's groups. The list methods never modify it.
 type ListOptions struct {
 	Limit  int    // page size asked of the server (the server caps it); 0: server default
 	Marker string // start after this group ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort string
 
 	AllTenants bool   // admin: every project's groups
@@ -43,7 +47,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	if o == nil {
 		return b.Values()
 	}
-	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	b.Tenants(o.AllTenants, o.ProjectID)
 	if o.ListVolume && b.Need("ListVolume", mv.V(3, 25)) {
 		b.Set("list_volume", "True")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
@@ -13,10 +14,13 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts group snapshots by (checked against a
-// real Cinder; others, availability_zone included, are a 400).
-var SortKeys = []string{"id", "name", "description", "status", "group_id", "group_type_id", "project_id",
+var sortKeys = []string{"id", "name", "description", "status", "group_id", "group_type_id", "project_id",
 	"created_at", "updated_at"}
+
+// SortKeys returns the keys Cinder sorts group snapshots by (checked against a
+// real Cinder; others, availability_zone included, are a 400).
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // filtering is the microversion from which Cinder reads a group snapshot
 // list's query at all: paging, sorting and filters (3.29).
@@ -29,7 +33,7 @@ var filtering = mv.V(3, 29)
 type ListOptions struct {
 	Limit  int    // page size asked of the server (the server caps it); 0: server default
 	Marker string // start after this group snapshot ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort string
 
 	AllTenants bool   // admin: every project's group snapshots
@@ -48,7 +52,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	if o == nil {
 		return b.Values()
 	}
-	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	if (o.AllTenants || o.ProjectID != "") && b.Need("AllTenants", filtering) {
 		b.Tenants(o.AllTenants, o.ProjectID)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/find"
 	"github.com/gocinder/cinder/internal/pager"
@@ -12,9 +13,12 @@ import (
 	"github.com/gocinder/cinder/internal/rest"
 )
 
-// SortKeys are the keys Cinder sorts group types by (checked against a
+var sortKeys = []string{"id", "name", "description", "is_public", "created_at", "updated_at"}
+
+// SortKeys returns the keys Cinder sorts group types by (checked against a
 // real Cinder; others are a 400).
-var SortKeys = []string{"id", "name", "description", "is_public", "created_at", "updated_at"}
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // Visibility selects public or private types in an admin's list; Cinder
 // ignores it for other users, who always get the public types.
@@ -33,7 +37,7 @@ const (
 type ListOptions struct {
 	Limit  int    // page size asked of the server; 0: the server's default
 	Marker string // start after this type ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort       string
 	Visibility Visibility // public, private or all group types (admin)
 }
@@ -43,7 +47,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	if o == nil {
 		return b.Values()
 	}
-	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	switch o.Visibility {
 	case VisibilityDefault:
 	case VisibilityAll:

@@ -36,7 +36,7 @@ func (b *backend) qosSpec(t *testing.T, r qos.CreateRequest) *qos.Spec {
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
-		if err := b.admin.QoS.Delete(ctx, id, true); err != nil && !errors.Is(err, cinder.ErrNotFound) {
+		if err := b.admin.QoS.Delete(ctx, id, &qos.DeleteOptions{Force: true}); err != nil && !errors.Is(err, cinder.ErrNotFound) {
 			t.Errorf("cleanup: QoS spec %s left behind: %v", id, err)
 		}
 	})
@@ -96,7 +96,7 @@ func testQoS(t *testing.T, b *backend) {
 	})
 
 	t.Run("delete associated", func(t *testing.T) {
-		err := c.QoS.Delete(ctx, spec.ID, false)
+		err := c.QoS.Delete(ctx, spec.ID, nil)
 		apiErr := apiError(t, err, cinder.ErrBadRequest)
 		assert.Equal(t, "badRequest", apiErr.Code)
 		_, err = c.QoS.Get(ctx, spec.ID)
@@ -117,7 +117,7 @@ func testQoS(t *testing.T, b *backend) {
 		require.NoError(t, err)
 		assert.Empty(t, got.QoSSpecsID)
 
-		require.NoError(t, c.QoS.Delete(ctx, spec.ID, false))
+		require.NoError(t, c.QoS.Delete(ctx, spec.ID, nil))
 		_, err = c.QoS.Get(ctx, spec.ID)
 		apiError(t, err, cinder.ErrNotFound)
 	})
@@ -126,7 +126,7 @@ func testQoS(t *testing.T, b *backend) {
 		forced := b.qosSpec(t, qos.CreateRequest{Name: b.name("forced"), Consumer: qos.ConsumerFrontEnd,
 			Specs: map[string]string{"total_bytes_sec": "1048576"}})
 		require.NoError(t, c.QoS.Associate(ctx, forced.ID, gold.ID))
-		require.NoError(t, c.QoS.Delete(ctx, forced.ID, true))
+		require.NoError(t, c.QoS.Delete(ctx, forced.ID, &qos.DeleteOptions{Force: true}))
 		_, err := c.QoS.Get(ctx, forced.ID)
 		apiError(t, err, cinder.ErrNotFound)
 		got, err := c.Types.Get(ctx, gold.ID)

@@ -84,7 +84,8 @@ func testTypes(t *testing.T, b *backend) {
 
 	t.Run("extra specs", func(t *testing.T) {
 		// Scoped keys other than capabilities: are ignored by the scheduler.
-		require.NoError(t, admin.Types.SetExtraSpecs(ctx, vt.ID, map[string]string{"it:color": "blue", "it:size": "big"}))
+		_, err := admin.Types.SetExtraSpecs(ctx, vt.ID, map[string]string{"it:color": "blue", "it:size": "big"})
+		require.NoError(t, err)
 		specs, err := admin.Types.ExtraSpecs(ctx, vt.ID)
 		require.NoError(t, err)
 		assert.Equal(t, map[string]string{"it:color": "blue", "it:size": "big"}, specs)

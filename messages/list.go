@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
@@ -11,10 +12,13 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts messages by (checked against a real
-// Cinder: others are a 400). expires_at is the wire's guaranteed_until.
-var SortKeys = []string{"id", "event_id", "message_level", "resource_type", "resource_uuid", "request_id",
+var sortKeys = []string{"id", "event_id", "message_level", "resource_type", "resource_uuid", "request_id",
 	"project_id", "action_id", "detail_id", "created_at", "updated_at", "expires_at"}
+
+// SortKeys returns the keys Cinder sorts messages by (checked against a real
+// Cinder: others are a 400). expires_at is the wire's guaranteed_until.
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // ListOptions filter, sort and page a message list. A nil *ListOptions
 // lists every visible message. The list methods never modify it.
@@ -25,7 +29,7 @@ var SortKeys = []string{"id", "event_id", "message_level", "resource_type", "res
 type ListOptions struct {
 	Limit  int    // page size asked of the server; 0: server default (since 3.5)
 	Marker string // start after this message ID (since 3.5)
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys (since 3.5).
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys (since 3.5).
 	Sort string
 
 	// Exact-match filters (since 3.5).
@@ -49,7 +53,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	if o == nil {
 		return b.Values()
 	}
-	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	b.SetSince("ResourceUUID", "resource_uuid", o.ResourceUUID, options)
 	b.SetSince("ResourceType", "resource_type", string(o.ResourceType), options)
 	b.SetSince("EventID", "event_id", o.EventID, options)

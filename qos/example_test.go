@@ -140,8 +140,8 @@ func ExampleManager_Delete() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("unforced:", c.QoS.Delete(ctx, s.ID, false) != nil)
-	if err := c.QoS.Delete(ctx, s.ID, true); err != nil {
+	fmt.Println("unforced:", c.QoS.Delete(ctx, s.ID, nil) != nil)
+	if err := c.QoS.Delete(ctx, s.ID, &qos.DeleteOptions{Force: true}); err != nil {
 		log.Fatal(err)
 	}
 	_, err = c.QoS.Find(ctx, "capped", nil)

@@ -4,29 +4,33 @@ import (
 	"context"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
 	"github.com/gocinder/cinder/internal/rest"
 )
 
-// SortKeys are the keys Cinder sorts QoS specs by (checked against a real
+var sortKeys = []string{"id", "created_at", "updated_at"}
+
+// SortKeys returns the keys Cinder sorts QoS specs by (checked against a real
 // Cinder: "name" and "consumer" are a 400).
-var SortKeys = []string{"id", "created_at", "updated_at"}
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // ListOptions sort and page a QoS spec list. A nil *ListOptions lists
 // everything. List never modifies it.
 type ListOptions struct {
 	Limit  int    // page size asked of the server; 0: server default
 	Marker string // start after this spec ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort string
 }
 
 func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	b := query.New(rc, "qos.List")
 	if o != nil {
-		b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+		b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	}
 	return b.Values()
 }

@@ -122,12 +122,19 @@ func (m *Manager) UnsetKeys(ctx context.Context, id string, keys ...string) erro
 		}{keys}}, nil)
 }
 
+// DeleteOptions tune Delete; a nil *DeleteOptions is the zero value.
+type DeleteOptions struct {
+	// Force deletes a spec still associated with volume types,
+	// disassociating it first (force=True).
+	Force bool
+}
+
 // Delete deletes a QoS spec. One still associated with volume types is
-// refused (cinder.ErrBadRequest) unless force, which disassociates it
+// refused (cinder.ErrBadRequest) unless o.Force, which disassociates it
 // first. DELETE /qos-specs/{id}[?force=True]
-func (m *Manager) Delete(ctx context.Context, id string, force bool) error {
+func (m *Manager) Delete(ctx context.Context, id string, o *DeleteOptions) error {
 	var q url.Values
-	if force {
+	if o != nil && o.Force {
 		q = url.Values{"force": {"True"}}
 	}
 	return m.rc.Do(ctx, rest.Call{Op: "qos.Delete", Method: http.MethodDelete, Path: rest.Path("qos-specs", id), Query: q}, nil)

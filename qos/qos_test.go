@@ -134,7 +134,7 @@ func TestDelete(t *testing.T) {
 		c, mock := testutil.NewClient(t, "3.70")
 		testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "qos-specs/" + specA, Query: query, Version: "3.70"},
 			http.StatusAccepted, "")
-		require.NoError(t, c.QoS.Delete(t.Context(), specA, force))
+		require.NoError(t, c.QoS.Delete(t.Context(), specA, &qos.DeleteOptions{Force: force}))
 		assert.Equal(t, 1, mock.GetTotalCallCount())
 	}
 }
@@ -152,6 +152,6 @@ func TestDeleteErrors(t *testing.T) {
 	} {
 		c, mock := testutil.NewClient(t, "3.70")
 		testutil.Route(t, mock, testutil.Expect{Method: http.MethodDelete, Path: "qos-specs/" + specA}, tc.status, tc.fixture)
-		testutil.RequireAPIError(t, c.QoS.Delete(t.Context(), specA, false), tc.status, tc.sentinel, tc.msg)
+		testutil.RequireAPIError(t, c.QoS.Delete(t.Context(), specA, nil), tc.status, tc.sentinel, tc.msg)
 	}
 }

@@ -23,7 +23,7 @@ func TestRecord(t *testing.T) {
 	sc.Alias(demo.ProjectID(), "0a0a0a0a0a0a4a0a8a0a0a0a0a0a0002")
 	q := admin.QoS
 	cleanup := func(id string) {
-		t.Cleanup(func() { _ = q.Delete(context.WithoutCancel(ctx), id, true) })
+		t.Cleanup(func() { _ = q.Delete(context.WithoutCancel(ctx), id, &qos.DeleteOptions{Force: true}) })
 	}
 
 	a, err := q.Create(ctx, qos.CreateRequest{Name: "gocinder-rec-qos-a", Consumer: qos.ConsumerFrontEnd,
@@ -88,7 +88,7 @@ func TestRecord(t *testing.T) {
 	_, err = q.Associations(ctx, "00000000-0000-4000-8000-00000000dead")
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 	save("error_associations_404")
-	err = q.Delete(ctx, a.ID, false)
+	err = q.Delete(ctx, a.ID, nil)
 	require.ErrorIs(t, err, cinder.ErrBadRequest)
 	save("error_delete_in_use")
 	require.NoError(t, q.Disassociate(ctx, a.ID, vt.ID))
@@ -104,9 +104,9 @@ func TestRecord(t *testing.T) {
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 	save("error_disassociate_all_404")
 	require.NoError(t, q.Associate(ctx, a.ID, vt.ID))
-	require.NoError(t, q.Delete(ctx, a.ID, true))
-	require.NoError(t, q.Delete(ctx, b.ID, false))
-	err = q.Delete(ctx, b.ID, false)
+	require.NoError(t, q.Delete(ctx, a.ID, &qos.DeleteOptions{Force: true}))
+	require.NoError(t, q.Delete(ctx, b.ID, nil))
+	err = q.Delete(ctx, b.ID, nil)
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 	save("error_delete_404")
 }

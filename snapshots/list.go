@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
@@ -11,18 +12,21 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts snapshots by (checked against a real
+var sortKeys = []string{"id", "name", "display_name", "status", "volume_id", "volume_size", "progress",
+	"created_at", "updated_at", "project_id", "user_id", "group_snapshot_id"}
+
+// SortKeys returns the keys Cinder sorts snapshots by (checked against a real
 // Cinder: others, "size" included, are a 400). "name" needs microversion
 // 3.30; "volume_size" is the size.
-var SortKeys = []string{"id", "name", "display_name", "status", "volume_id", "volume_size", "progress",
-	"created_at", "updated_at", "project_id", "user_id", "group_snapshot_id"}
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // ListOptions filter, sort and page a snapshot list. A nil *ListOptions
 // lists everything visible. The list methods never modify it.
 type ListOptions struct {
 	Limit  int    // page size asked of the server (the server caps it); 0: server default
 	Marker string // start after this snapshot ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort string
 
 	AllTenants bool   // admin: every project's snapshots
@@ -47,7 +51,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	}
 	b.Limit(o.Limit)
 	b.Marker(o.Marker)
-	b.Sort(o.Sort, SortKeys, map[string]mv.Version{"name": mv.V(3, 30)})
+	b.Sort(o.Sort, sortKeys, map[string]mv.Version{"name": mv.V(3, 30)})
 	b.Tenants(o.AllTenants, o.ProjectID)
 	b.Set("name", o.Name)
 	b.Set("status", string(o.Status))

@@ -5,14 +5,18 @@ import (
 	"errors"
 	"iter"
 	"net/http"
+	"slices"
 
 	"github.com/gocinder/cinder/internal/manageable"
 	"github.com/gocinder/cinder/internal/rest"
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// ManageableSortKeys are the keys Cinder sorts manageable snapshots by.
-var ManageableSortKeys = []string{"reference", "size"}
+var manageableSortKeys = []string{"reference", "size"}
+
+// ManageableSortKeys returns the keys Cinder sorts manageable snapshots by.
+// Each call returns a fresh copy.
+func ManageableSortKeys() []string { return slices.Clone(manageableSortKeys) }
 
 // ManageableListOptions select the backend whose unmanaged snapshots are
 // listed: exactly one of Host and Cluster (since 3.17).
@@ -22,7 +26,7 @@ type ManageableListOptions struct {
 	Limit   int    // page size asked of the server; 0: server default
 	Marker  string // start after this entry
 	Offset  int    // skip this many entries
-	Sort    string // "key[:asc|desc],…" with keys from ManageableSortKeys
+	Sort    string // "key[:asc|desc],…" with keys from manageableSortKeys
 }
 
 // Manageable is a snapshot on a backend that Cinder does not manage (yet).
@@ -40,7 +44,7 @@ type Manageable struct {
 // manage (admin only). GET /manageable_snapshots/detail. Requires
 // microversion 3.8; opts.Cluster requires 3.17.
 func (m *Manager) ListManageable(ctx context.Context, opts *ManageableListOptions) iter.Seq2[Manageable, error] {
-	return manageable.List[Manageable](ctx, m.rc, "snapshots", (*manageable.Options)(opts), ManageableSortKeys)
+	return manageable.List[Manageable](ctx, m.rc, "snapshots", (*manageable.Options)(opts), manageableSortKeys)
 }
 
 // ManageRequest is the body of a snapshot manage request: Ref names the

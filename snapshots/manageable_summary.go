@@ -20,5 +20,5 @@ type ManageableSummary struct {
 // backend that Cinder could manage (admin only). GET /manageable_snapshots.
 // Requires microversion 3.8.
 func (m *Manager) ListManageableSummary(ctx context.Context, opts *ManageableListOptions) iter.Seq2[ManageableSummary, error] {
-	return manageable.ListSummary[ManageableSummary](ctx, m.rc, "snapshots", (*manageable.Options)(opts), ManageableSortKeys)
+	return manageable.ListSummary[ManageableSummary](ctx, m.rc, "snapshots", (*manageable.Options)(opts), manageableSortKeys)
 }

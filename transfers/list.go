@@ -14,11 +14,14 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts transfers by (checked against a real
+var sortKeys = []string{"id", "display_name", "volume_id", "created_at", "updated_at",
+	"no_snapshots", "source_project_id", "destination_project_id", "accepted"}
+
+// SortKeys returns the keys Cinder sorts transfers by (checked against a real
 // Cinder: these are the table's columns, so the name is "display_name";
 // "name" is a 400).
-var SortKeys = []string{"id", "display_name", "volume_id", "created_at", "updated_at",
-	"no_snapshots", "source_project_id", "destination_project_id", "accepted"}
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // paging is the microversion from which Cinder pages and sorts transfers.
 var paging = mv.V(3, 59)
@@ -33,7 +36,7 @@ var paging = mv.V(3, 59)
 type ListOptions struct {
 	Limit  int    // page size; since 3.59
 	Marker string // start after this transfer ID; since 3.59
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys; since 3.59.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys; since 3.59.
 	Sort string
 
 	AllTenants bool // admin: every project's transfers
@@ -62,7 +65,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 		}
 	}
 	b.FiltersSince(o.Filters, mv.Version{})
-	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	b.Tenants(o.AllTenants, "")
 	b.Set("name", o.Name)
 	b.Set("volume_id", o.VolumeID)

@@ -29,14 +29,20 @@ func (m *Manager) ExtraSpecs(ctx context.Context, id string) (map[string]string,
 	return env.ExtraSpecs, nil
 }
 
-// SetExtraSpecs adds or changes the given extra specs, keeping the others.
-// POST /types/{id}/extra_specs. Admin only.
-func (m *Manager) SetExtraSpecs(ctx context.Context, id string, specs map[string]string) error {
+// SetExtraSpecs adds or changes the given extra specs, keeping the others,
+// and returns what Cinder stored (the given specs), as
+// grouptypes.SetGroupSpecs does. POST /types/{id}/extra_specs. Admin only.
+func (m *Manager) SetExtraSpecs(ctx context.Context, id string, specs map[string]string) (map[string]string, error) {
 	if len(specs) == 0 {
-		return errors.New("cinder: setting extra specs needs at least one key")
+		return nil, errors.New("cinder: setting extra specs needs at least one key")
 	}
-	return m.rc.Do(ctx, rest.Call{Op: "types.SetExtraSpecs", Method: http.MethodPost, Path: specsPath(id),
-		Body: extraSpecsEnv{specs}}, nil)
+	var env extraSpecsEnv
+	err := m.rc.Do(ctx, rest.Call{Op: "types.SetExtraSpecs", Method: http.MethodPost, Path: specsPath(id),
+		Body: extraSpecsEnv{specs}}, &env)
+	if err != nil {
+		return nil, err
+	}
+	return env.ExtraSpecs, nil
 }
 
 // ExtraSpec returns the value of one extra spec; a key the type lacks is

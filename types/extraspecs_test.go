@@ -35,10 +35,13 @@ func TestSetExtraSpecs(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "types/" + pubID + "/extra_specs", Version: "3.70",
 		Body: `{"extra_specs":{"gocinder:a":"1","gocinder:b":"2"}}`}, http.StatusOK, "types/extra_specs_set.json")
-	require.NoError(t, c.Types.SetExtraSpecs(t.Context(), pubID, map[string]string{"gocinder:a": "1", "gocinder:b": "2"}))
+	got, err := c.Types.SetExtraSpecs(t.Context(), pubID, map[string]string{"gocinder:a": "1", "gocinder:b": "2"})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"gocinder:a": "1", "gocinder:b": "2"}, got, "what Cinder stored")
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 
-	require.ErrorContains(t, c.Types.SetExtraSpecs(t.Context(), pubID, nil), "at least one key")
+	_, err = c.Types.SetExtraSpecs(t.Context(), pubID, nil)
+	require.ErrorContains(t, err, "at least one key")
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
 
@@ -47,7 +50,7 @@ func TestSetExtraSpecsError(t *testing.T) {
 	c, mock := testutil.NewClient(t, "3.70")
 	testutil.Route(t, mock, testutil.Expect{Method: http.MethodPost, Path: "types/" + pubID + "/extra_specs", Body: `{"extra_specs":{"x":"y"}}`},
 		http.StatusForbidden, "types/error_extra_specs_403.json")
-	err := c.Types.SetExtraSpecs(t.Context(), pubID, map[string]string{"x": "y"})
+	_, err := c.Types.SetExtraSpecs(t.Context(), pubID, map[string]string{"x": "y"})
 	testutil.RequireAPIError(t, err, http.StatusForbidden, cinder.ErrForbidden, "")
 }
 

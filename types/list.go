@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
+	"slices"
 
 	"github.com/gocinder/cinder/internal/pager"
 	"github.com/gocinder/cinder/internal/query"
@@ -12,8 +13,11 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts volume types by.
-var SortKeys = []string{"id", "name", "description", "is_public", "qos_specs_id", "created_at", "updated_at"}
+var sortKeys = []string{"id", "name", "description", "is_public", "qos_specs_id", "created_at", "updated_at"}
+
+// SortKeys returns the keys Cinder sorts volume types by.
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // Visibility selects public or private types in an admin's list.
 type Visibility string
@@ -34,7 +38,7 @@ const (
 type ListOptions struct {
 	Limit  int    // page size asked of the server; 0: every type in one page (up to the server's cap)
 	Marker string // start after this type ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort       string
 	Visibility Visibility // public, private or all volume types (admin)
 	// ExtraSpecs keeps the types having all these extra specs (since 3.52;
@@ -49,7 +53,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	if o == nil {
 		return b.Values()
 	}
-	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	switch o.Visibility {
 	case VisibilityDefault:
 	case VisibilityAll:

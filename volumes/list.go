@@ -14,18 +14,21 @@ import (
 	mv "github.com/gocinder/cinder/microversion"
 )
 
-// SortKeys are the keys Cinder sorts volumes by (checked against a real
+var sortKeys = []string{"id", "name", "status", "size", "availability_zone", "bootable", "created_at", "updated_at",
+	"volume_type", "project_id", "user_id", "host", "migration_status"}
+
+// SortKeys returns the keys Cinder sorts volumes by (checked against a real
 // Cinder: any other key, "reference" included, is a 400). The server maps
 // "name" to its display_name column.
-var SortKeys = []string{"id", "name", "status", "size", "availability_zone", "bootable", "created_at", "updated_at",
-	"volume_type", "project_id", "user_id", "host", "migration_status"}
+// Each call returns a fresh copy.
+func SortKeys() []string { return slices.Clone(sortKeys) }
 
 // ListOptions filter, sort and page a volume list. A nil *ListOptions lists
 // everything visible. List never modifies it.
 type ListOptions struct {
 	Limit  int    // page size asked of the server (the server caps it); 0: server default
 	Marker string // start after this volume ID
-	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from SortKeys.
+	// Sort is "key[:asc|desc][,key[:dir]…]" with keys from sortKeys.
 	Sort string
 
 	AllTenants bool   // admin: every project's volumes
@@ -58,7 +61,7 @@ func (o *ListOptions) query(rc *rest.Client) (url.Values, error) {
 	if o == nil {
 		return b.Values()
 	}
-	b.Page(o.Limit, o.Marker, o.Sort, SortKeys)
+	b.Page(o.Limit, o.Marker, o.Sort, sortKeys)
 	b.Tenants(o.AllTenants, o.ProjectID)
 	b.Set("name", o.Name)
 	b.Set("status", string(o.Status))

@@ -19,5 +19,5 @@ type ManageableSummary struct {
 // that Cinder could manage (admin only). GET /manageable_volumes.
 // Requires microversion 3.8.
 func (m *Manager) ListManageableSummary(ctx context.Context, opts *ManageableListOptions) iter.Seq2[ManageableSummary, error] {
-	return manageable.ListSummary[ManageableSummary](ctx, m.rc, "volumes", (*manageable.Options)(opts), ManageableSortKeys)
+	return manageable.ListSummary[ManageableSummary](ctx, m.rc, "volumes", (*manageable.Options)(opts), manageableSortKeys)
 }

@@ -205,7 +205,7 @@ func (a *app) attachmentListCommand() command {
 			strFlag(fs, &marker, "marker", "<marker>", "", "Begin returning attachments that appear later in attachment list than that represented by this id. Default=None.")
 			fs.IntVar(&limit, "limit", 0, "Maximum number of attachments to return. Default=None.")
 			setMeta(fs, "limit", "<limit>")
-			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(attachments.SortKeys, ", ")+". Default=None.")
+			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(attachments.SortKeys(), ", ")+". Default=None.")
 			strFlag(fs, &tenant, "tenant", "<tenant>", "", "Display information from single tenant (Admin only).")
 			optValue(fs, "tenant", " ", "*")
 			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")

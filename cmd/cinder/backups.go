@@ -187,7 +187,7 @@ func (a *app) backupListCommand() command {
 			strFlag(fs, &marker, "marker", "<marker>", "", "Begin returning backups that appear later in the backup list than that represented by this id. Default=None.")
 			fs.IntVar(&limit, "limit", 0, "Maximum number of backups to return. Default=None.")
 			setMeta(fs, "limit", "<limit>")
-			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(backups.SortKeys, ", ")+". Default=None.")
+			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(backups.SortKeys(), ", ")+". Default=None.")
 			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
 			withCountFlag(fs, &withCount, "backup")
 		},

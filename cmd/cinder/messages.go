@@ -86,7 +86,7 @@ func (a *app) messageListCommand() command {
 			fs.IntVar(&limit, "limit", 0, "Maximum number of messages to return. Default=None. (Supported by API version 3.5 and later)")
 			setMeta(fs, "limit", "<limit>")
 			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+
-				strings.Join(messages.SortKeys, ", ")+". Default=None. (Supported by API version 3.5 and later)")
+				strings.Join(messages.SortKeys(), ", ")+". Default=None. (Supported by API version 3.5 and later)")
 			strFlag(fs, &resourceUUID, "resource_uuid", "<resource_uuid>", "", "Filters results by a resource uuid. Default=None. "+filterDeprecated)
 			strFlag(fs, &resourceType, "resource_type", "<type>", "", "Filters results by a resource type. Default=None. "+filterDeprecated)
 			strFlag(fs, &eventID, "event_id", "<id>", "", "Filters results by event id. Default=None. "+filterDeprecated)

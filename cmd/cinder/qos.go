@@ -222,7 +222,7 @@ func (a *app) qosDeleteCommand() command {
 				return err
 			}
 			c, _ := a.cinder(ctx)
-			return c.QoS.Delete(ctx, s.ID, f)
+			return c.QoS.Delete(ctx, s.ID, &qos.DeleteOptions{Force: f})
 		},
 	}
 }

@@ -201,7 +201,7 @@ func (a *app) snapshotListCommand() command {
 			strFlag(fs, &marker, "marker", "<marker>", "", "Begin returning snapshots that appear later in the snapshot list than that represented by this id. Default=None.")
 			fs.IntVar(&limit, "limit", 0, "Maximum number of snapshots to return. Default=None.")
 			setMeta(fs, "limit", "<limit>")
-			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(snapshots.SortKeys, ", ")+". Default=None.")
+			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(snapshots.SortKeys(), ", ")+". Default=None.")
 			strFlag(fs, &tenant, "tenant", "<tenant>", "", "Display information from single tenant (Admin only).")
 			optValue(fs, "tenant", " ", "*")
 			kvFlag(fs, &metadata, "metadata", "Filters results by a metadata key and value pair. Require volume api version >=3.22. Default=None. "+filterDeprecated+" (Supported by API version 3.22 and later)")

@@ -105,7 +105,7 @@ func (a *app) typeCommands() []command {
 				}
 				c, _ := a.cinder(ctx)
 				return setOrUnsetKeys(action, keys, specs,
-					func(specs map[string]string) error { return c.Types.SetExtraSpecs(ctx, t.ID, specs) },
+					func(specs map[string]string) error { _, err := c.Types.SetExtraSpecs(ctx, t.ID, specs); return err },
 					func(k string) error { return c.Types.DeleteExtraSpec(ctx, t.ID, k) })
 			},
 		},

@@ -133,7 +133,7 @@ func (a *app) listCommand() command {
 			setMeta(fs, "limit", "<limit>")
 			fs.StringVar(&fields, "fields", "", "Comma-separated list of fields to display. Use the show command to see which fields are available. Unavailable/non-existent fields will be ignored. Default=None.")
 			setMeta(fs, "fields", "<fields>")
-			fs.StringVar(&sort, "sort", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(volumes.SortKeys, ", ")+". Default=None.")
+			fs.StringVar(&sort, "sort", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(volumes.SortKeys(), ", ")+". Default=None.")
 			setMeta(fs, "sort", "<key>[:<direction>]")
 			fs.StringVar(&tenant, "tenant", "", "Display information from single tenant (Admin only).")
 			setMeta(fs, "tenant", "<tenant>")
