@@ -4,6 +4,11 @@
 // client.Client), then use one manager per resource: c.Volumes.List,
 // c.Volumes.Create, … Every call takes a context first; lists are iterators;
 // errors are *APIError values that match ErrNotFound and friends.
+//
+// Every resource package names the same operation the same way: List,
+// ListPage, ListRefs, Get, Create, Update, Delete, Find, WaitForStatus,
+// WaitForDeleted, then one method per action. docs/api.md tables which
+// package has which (a test checks the table against the API record).
 package cinder
 
 import (
