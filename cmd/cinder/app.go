@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -14,7 +13,6 @@ import (
 	"github.com/spf13/pflag"
 
 	cinder "github.com/gocinder/cinder"
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Exit codes.
@@ -78,7 +76,6 @@ type command struct {
 	// short replaces that summary in "cinder help" where cinderclient's differs.
 	short string
 	args  []posArg
-	since mv.Version // lowest microversion that serves the command
 	// flags registers the command's options.
 	flags func(fs *pflag.FlagSet)
 	// run does the work; it is called after the arguments were checked.
@@ -125,18 +122,10 @@ func (a *app) add(c command) *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			if !c.since.IsZero() && !c.noClient {
-				cl, err := a.cinder(ctx)
-				if err != nil {
+			if !c.noClient {
+				if err := a.checkVersions(ctx, cmd); err != nil {
 					return err
 				}
-				have := cl.Microversion()
-				if have.Less(c.since) {
-					return &cinder.VersionError{Op: c.name, Need: c.since, Have: have}
-				}
-			}
-			if err := a.checkFlagVersions(ctx, cmd); err != nil {
-				return err
 			}
 			return c.run(ctx, args)
 		},
@@ -144,13 +133,13 @@ func (a *app) add(c command) *cobra.Command {
 		SilenceErrors:         true,
 		SilenceUsage:          true,
 	}
-	cc.Annotations = map[string]string{"since": c.since.String()}
 	a.positionals[c.name] = c.args
 	if c.flags != nil {
 		c.flags(cc.Flags())
+		annotateVersions(c.name, cc.Flags())
 	}
 	cc.Flags().BoolP("help", "h", false, "Show this help.")
-	_ = cc.Flags().MarkHidden("help")
+	cc.Flags().Lookup("help").Hidden = true
 	cc.Flags().SortFlags = false
 	cc.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usagef("%s (see 'cinder help %s')", flagError(err), c.name)
@@ -161,30 +150,6 @@ func (a *app) add(c command) *cobra.Command {
 		a.root.AddCommand(cc)
 	}
 	return cc
-}
-
-// flagSince finds the microversion an option's help says it needs.
-var flagSince = regexp.MustCompile(`\(Supported by API version (3\.\d+) and later\)`)
-
-// checkFlagVersions refuses an option that the microversion in use lacks,
-// in cinderclient's words, before anything is sent.
-func (a *app) checkFlagVersions(ctx context.Context, cmd *cobra.Command) error {
-	var err error
-	cmd.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) {
-		m := flagSince.FindStringSubmatch(f.Usage)
-		if err != nil || !f.Changed || m == nil {
-			return
-		}
-		cl, cerr := a.cinder(ctx)
-		if cerr != nil {
-			err = cerr
-			return
-		}
-		if cl.Microversion().Less(mv.MustParse(m[1])) {
-			err = fmt.Errorf("'--%s' argument is only allowed since microversion %s.", f.Name, m[1])
-		}
-	})
-	return err
 }
 
 // flagError words a bad option value as argparse does: "argument
@@ -249,11 +214,15 @@ func (a *app) newRoot() *cobra.Command {
 	a.g.register(root.PersistentFlags())
 	root.PersistentFlags().SortFlags = false
 	root.SetHelpFunc(func(cmd *cobra.Command, _ []string) {
+		var err error
 		if cmd == root {
-			_ = a.printMainHelp(cmd.OutOrStdout())
-			return
+			err = a.printMainHelp(cmd.OutOrStdout())
+		} else {
+			err = a.printCommandHelp(cmd.OutOrStdout(), cmd)
 		}
-		_ = a.printCommandHelp(cmd.OutOrStdout(), cmd)
+		if err != nil {
+			fmt.Fprintln(a.stderr, "ERROR: "+errorLine(err))
+		}
 	})
 	for _, group := range [][]command{
 		a.volumeCommands(),

@@ -8,23 +8,21 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gocinder/cinder/attachments"
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // attachmentCommands: the attachment-* commands (microversion 3.27 on).
 func (a *app) attachmentCommands() []command {
 	return []command{
-		a.attachmentBulkCommand("attachment-complete", "Complete an attachment for a cinder volume.", mv.V(3, 44),
+		a.attachmentBulkCommand("attachment-complete", "Complete an attachment for a cinder volume.",
 			"Complete", "complete", func(ctx context.Context, m *attachments.Manager, id string) error { return m.Complete(ctx, id) }),
 		a.attachmentCreateCommand(),
-		a.attachmentBulkCommand("attachment-delete", "Delete an attachment for a cinder volume.", mv.V(3, 27),
+		a.attachmentBulkCommand("attachment-delete", "Delete an attachment for a cinder volume.",
 			"Delete", "delete", func(ctx context.Context, m *attachments.Manager, id string) error { return m.Delete(ctx, id) }),
 		a.attachmentListCommand(),
 		{
-			name:  "attachment-show",
-			help:  "Show detailed information for attachment.",
-			since: mv.V(3, 27),
-			args:  []posArg{{name: "<attachment>", help: "ID of attachment."}},
+			name: "attachment-show",
+			help: "Show detailed information for attachment.",
+			args: []posArg{{name: "<attachment>", help: "ID of attachment."}},
 			run: func(ctx context.Context, args []string) error {
 				c, err := a.cinder(ctx)
 				if err != nil {
@@ -43,13 +41,12 @@ func (a *app) attachmentCommands() []command {
 }
 
 // attachmentBulkCommand is a command that runs fn on one or more attachment IDs.
-func (a *app) attachmentBulkCommand(name, help string, since mv.Version, verb, lower string,
+func (a *app) attachmentBulkCommand(name, help, verb, lower string,
 	fn func(context.Context, *attachments.Manager, string) error) command {
 	return command{
-		name:  name,
-		help:  help,
-		since: since,
-		args:  []posArg{{name: "<attachment>", many: true, help: "ID of attachment or attachments to delete."}},
+		name: name,
+		help: help,
+		args: []posArg{{name: "<attachment>", many: true, help: "ID of attachment or attachments to delete."}},
 		run: func(ctx context.Context, refs []string) error {
 			c, err := a.cinder(ctx)
 			if err != nil {
@@ -110,9 +107,8 @@ func (a *app) attachmentCreateCommand() command {
 	var connect, mode string
 	var connector func() (*attachments.Connector, error)
 	return command{
-		name:  "attachment-create",
-		help:  "Create an attachment for a cinder volume.",
-		since: mv.V(3, 27),
+		name: "attachment-create",
+		help: "Create an attachment for a cinder volume.",
 		args: []posArg{
 			{name: "<volume>", help: "Name or ID of volume or volumes to attach."},
 			{name: "<server_id>", optional: true, help: "ID of server attaching to."},
@@ -120,7 +116,7 @@ func (a *app) attachmentCreateCommand() command {
 		flags: func(fs *pflag.FlagSet) {
 			strFlag(fs, &connect, "connect", "<connect>", "False", "Make an active connection using provided connector info (True or False).")
 			connector = connectorFlags(fs)
-			strFlag(fs, &mode, "mode", "<mode>", "null", "Mode of attachment, rw, ro and null, where null indicates we want to honor any existing admin-metadata settings. Default=null. (Supported by API version 3.54 and later)")
+			strFlag(fs, &mode, "mode", "<mode>", "null", "Mode of attachment, rw, ro and null, where null indicates we want to honor any existing admin-metadata settings. Default=null.")
 		},
 		run: func(ctx context.Context, args []string) error {
 			conn, err := strictBool(connect)
@@ -148,7 +144,10 @@ func (a *app) attachmentCreateCommand() command {
 				return err
 			}
 			req.VolumeID = v.ID
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			rctx, rb := withRaw(ctx)
 			at, err := c.Attachments.Create(rctx, req)
 			if err != nil {
@@ -162,10 +161,9 @@ func (a *app) attachmentCreateCommand() command {
 func (a *app) attachmentUpdateCommand() command {
 	var connector func() (*attachments.Connector, error)
 	return command{
-		name:  "attachment-update",
-		help:  "Update an attachment for a cinder volume. This call is designed to be more of an attachment completion than anything else. It expects the value of a connector object to notify the driver that the volume is going to be connected and where it's being connected to.",
-		since: mv.V(3, 27),
-		args:  []posArg{{name: "<attachment>", help: "ID of attachment."}},
+		name: "attachment-update",
+		help: "Update an attachment for a cinder volume. This call is designed to be more of an attachment completion than anything else. It expects the value of a connector object to notify the driver that the volume is going to be connected and where it's being connected to.",
+		args: []posArg{{name: "<attachment>", help: "ID of attachment."}},
 		flags: func(fs *pflag.FlagSet) {
 			connector = connectorFlags(fs)
 		},
@@ -194,9 +192,8 @@ func (a *app) attachmentListCommand() command {
 	var filters []string
 	var flags *pflag.FlagSet
 	return command{
-		name:  "attachment-list",
-		help:  "Lists all attachments.",
-		since: mv.V(3, 27),
+		name: "attachment-list",
+		help: "Lists all attachments.",
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
 			allTenantsFlag(fs, &allTenants, "<0|1>")
@@ -208,7 +205,7 @@ func (a *app) attachmentListCommand() command {
 			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(attachments.SortKeys(), ", ")+". Default=None.")
 			strFlag(fs, &tenant, "tenant", "<tenant>", "", "Display information from single tenant (Admin only).")
 			optValue(fs, "tenant", " ", "*")
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None.")
 		},
 		run: func(ctx context.Context, _ []string) error {
 			if limit < 0 {

@@ -41,7 +41,10 @@ func (a *app) backupCommands() []command {
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				rctx, rb := withRaw(ctx)
 				rec, err := c.Backups.ExportRecord(rctx, b.ID)
 				if err != nil {
@@ -95,8 +98,8 @@ func (a *app) backupCreateCommand() command {
 			fs.BoolVar(&incremental, "incremental", false, "Incremental backup. Default=False.")
 			fs.BoolVar(&force, "force", false, `Allows or disallows backup of a volume when the volume is attached to an instance. If set to True, backs up the volume whether its status is "available" or "in-use". The backup of an "in-use" volume means your data is crash consistent. Default=False.`)
 			strFlag(fs, &snapshotID, "snapshot-id", "<snapshot-id>", "", "ID of snapshot to backup. Default=None.")
-			kvFlag(fs, &metadata, "metadata", "Metadata key and value pairs. Default=None. (Supported by API version 3.43 and later)")
-			strFlag(fs, &az, "availability-zone", "AVAILABILITY_ZONE", "", "AZ where the backup should be stored, by default it will be the same as the source. (Supported by API version 3.51 and later)")
+			kvFlag(fs, &metadata, "metadata", "Metadata key and value pairs. Default=None.")
+			strFlag(fs, &az, "availability-zone", "AVAILABILITY_ZONE", "", "AZ where the backup should be stored, by default it will be the same as the source.")
 			fs.BoolVar(&wait, "wait", false, "Return when the backup is available.")
 		},
 		run: func(ctx context.Context, args []string) error {
@@ -108,7 +111,10 @@ func (a *app) backupCreateCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			rctx, rb := withRaw(ctx)
 			b, err := c.Backups.Create(rctx, backups.CreateRequest{VolumeID: v.ID, Container: container, Name: name,
 				Description: description, Incremental: incremental, Force: force, SnapshotID: snapshotID,
@@ -188,7 +194,7 @@ func (a *app) backupListCommand() command {
 			fs.IntVar(&limit, "limit", 0, "Maximum number of backups to return. Default=None.")
 			setMeta(fs, "limit", "<limit>")
 			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(backups.SortKeys(), ", ")+". Default=None.")
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None.")
 			withCountFlag(fs, &withCount, "backup")
 		},
 		run: func(ctx context.Context, _ []string) error {
@@ -282,8 +288,8 @@ func (a *app) backupRestoreCommand() command {
 		flags: func(fs *pflag.FlagSet) {
 			strFlag(fs, &volume, "volume", "<volume>", "", "Name or ID of existing volume to which to restore. This is mutually exclusive with --name and takes priority. Default=None.")
 			strFlag(fs, &name, "name", "<name>", "", "Use the name for new volume creation to restore. This is mutually exclusive with --volume and --volume takes priority. Default=None.")
-			strFlag(fs, &volumeType, "volume-type", "<volume-type>", "", `Volume type for the new volume creation to restore. This option is not valid when used with the "volume" option. Default=None. (Supported by API version 3.47 and later)`)
-			strFlag(fs, &az, "availability-zone", "<AZ>", "", `AZ for the new volume creation to restore. By default it will be the same as backup AZ. This option is not valid when used with the "volume" option. Default=None. (Supported by API version 3.47 and later)`)
+			strFlag(fs, &volumeType, "volume-type", "<volume-type>", "", `Volume type for the new volume creation to restore. This option is not valid when used with the "volume" option. Default=None.`)
+			strFlag(fs, &az, "availability-zone", "<AZ>", "", `AZ for the new volume creation to restore. By default it will be the same as backup AZ. This option is not valid when used with the "volume" option. Default=None.`)
 			fs.BoolVar(&wait, "wait", false, "Return when the restore is done (the backup and the volume are available).")
 		},
 		run: func(ctx context.Context, args []string) error {
@@ -315,7 +321,10 @@ func (a *app) backupRestoreCommand() command {
 					req.Name = "restore_backup_" + b.ID
 				}
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			res, err := c.Backups.Restore(ctx, b.ID, req)
 			if err != nil {
 				return err
@@ -342,16 +351,15 @@ func (a *app) backupUpdateCommand() command {
 	var metadata []string
 	var flags *pflag.FlagSet
 	return command{
-		name:  "backup-update",
-		help:  "Updates a backup.",
-		since: mv.V(3, 9),
-		args:  []posArg{{name: "<backup>", help: "Name or ID of backup to rename."}},
+		name: "backup-update",
+		help: "Updates a backup.",
+		args: []posArg{{name: "<backup>", help: "Name or ID of backup to rename."}},
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
 			strFlag(fs, &name, "name", "<name>", "", "New name for backup.")
 			optValue(fs, "name", " ", "*")
 			strFlag(fs, &description, "description", "<description>", "", "Backup description. Default=None.")
-			kvFlag(fs, &metadata, "metadata", "Metadata key and value pairs. Default=None. (Supported by API version 3.43 and later)")
+			kvFlag(fs, &metadata, "metadata", "Metadata key and value pairs. Default=None.")
 		},
 		run: func(ctx context.Context, args []string) error {
 			var req backups.UpdateRequest
@@ -378,7 +386,10 @@ func (a *app) backupUpdateCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			if _, err := c.Backups.Update(ctx, b.ID, req); err != nil {
 				return err
 			}

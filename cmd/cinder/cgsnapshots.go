@@ -33,7 +33,10 @@ func (a *app) cgsnapshotCommands() []command {
 					return err
 				}
 				// A name is found in the summary list; show the details.
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				rctx, rb := withRaw(ctx)
 				s, err := c.CGSnapshots.Get(rctx, found.ID)
 				if err != nil {
@@ -128,7 +131,10 @@ func (a *app) cgsnapshotCreateCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			s, err := c.CGSnapshots.Create(ctx, cgsnapshots.CreateRequest{ConsistencyGroupID: g.ID, Name: name, Description: desc})
 			if err != nil {
 				return err

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gocinder/cinder/clusters"
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // clusterCommands: the clustered service commands (microversion 3.7).
@@ -21,10 +20,9 @@ func (a *app) clusterCommands() []command {
 	return []command{
 		a.clusterListCommand(),
 		{
-			name:  "cluster-show",
-			help:  "Show detailed information on a clustered service.",
-			since: mv.V(3, 7),
-			args:  clusterArgs("Name of the clustered service to show."),
+			name: "cluster-show",
+			help: "Show detailed information on a clustered service.",
+			args: clusterArgs("Name of the clustered service to show."),
 			run: func(ctx context.Context, args []string) error {
 				name, binary := clusterTarget(args)
 				c, err := a.cinder(ctx)
@@ -40,10 +38,9 @@ func (a *app) clusterCommands() []command {
 			},
 		},
 		{
-			name:  "cluster-enable",
-			help:  "Enables clustered services.",
-			since: mv.V(3, 7),
-			args:  clusterArgs("Name of the clustered services to update."),
+			name: "cluster-enable",
+			help: "Enables clustered services.",
+			args: clusterArgs("Name of the clustered services to update."),
 			run: func(ctx context.Context, args []string) error {
 				name, binary := clusterTarget(args)
 				c, err := a.cinder(ctx)
@@ -59,10 +56,9 @@ func (a *app) clusterCommands() []command {
 			},
 		},
 		{
-			name:  "cluster-disable",
-			help:  "Disables clustered services.",
-			since: mv.V(3, 7),
-			args:  clusterArgs("Name of the clustered services to update."),
+			name: "cluster-disable",
+			help: "Disables clustered services.",
+			args: clusterArgs("Name of the clustered services to update."),
 			flags: func(fs *pflag.FlagSet) {
 				fs.StringVar(&reason, "reason", "", "Reason for disabling clustered service.")
 				setMeta(fs, "reason", "<reason>")
@@ -107,9 +103,8 @@ func (a *app) clusterListCommand() command {
 	var detailed bool
 	var flags *pflag.FlagSet
 	return command{
-		name:  "cluster-list",
-		help:  "Lists clustered services with optional filtering.",
-		since: mv.V(3, 7),
+		name: "cluster-list",
+		help: "Lists clustered services with optional filtering.",
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
 			fs.StringVar(&name, "name", "", "Filter by cluster name, without backend will list all clustered services from the same cluster. Default=None.")

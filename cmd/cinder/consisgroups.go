@@ -35,7 +35,10 @@ func (a *app) consisgroupCommands() []command {
 					return err
 				}
 				// A name is found in the summary list; show the details.
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				rctx, rb := withRaw(ctx)
 				g, err := c.ConsistencyGroups.Get(rctx, found.ID)
 				if err != nil {
@@ -205,7 +208,10 @@ func (a *app) consisgroupUpdateCommand(cgArg posArg) command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			return c.ConsistencyGroups.Update(ctx, g.ID, r)
 		},
 	}

@@ -6,8 +6,6 @@ import (
 	"github.com/gocinder/cinder/internal/pyfmt"
 
 	"github.com/spf13/pflag"
-
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // defaultTypeCommands: default-type-list, default-type-set, default-type-unset (3.62).
@@ -15,9 +13,8 @@ func (a *app) defaultTypeCommands() []command {
 	var projectID string
 	return []command{
 		{
-			name:  "default-type-list",
-			help:  "Lists all default volume types.",
-			since: mv.V(3, 62),
+			name: "default-type-list",
+			help: "Lists all default volume types.",
 			flags: func(fs *pflag.FlagSet) {
 				strFlag(fs, &projectID, "project-id", "<project_id>", "", "ID of project for which to show the default type.")
 			},
@@ -54,9 +51,8 @@ func (a *app) defaultTypeCommands() []command {
 			},
 		},
 		{
-			name:  "default-type-set",
-			help:  "Sets a default volume type for a project.",
-			since: mv.V(3, 62),
+			name: "default-type-set",
+			help: "Sets a default volume type for a project.",
 			args: []posArg{
 				{name: "<volume_type>", help: "Name or ID of the volume type."},
 				{name: "<project_id>", help: "ID of project for which to set default type."},
@@ -75,10 +71,9 @@ func (a *app) defaultTypeCommands() []command {
 			},
 		},
 		{
-			name:  "default-type-unset",
-			help:  "Unset default volume types.",
-			since: mv.V(3, 62),
-			args:  []posArg{{name: "<project_id>", many: true, help: "ID of project for which to unset default type."}},
+			name: "default-type-unset",
+			help: "Unset default volume types.",
+			args: []posArg{{name: "<project_id>", many: true, help: "ID of project for which to unset default type."}},
 			run: func(ctx context.Context, refs []string) error {
 				c, err := a.cinder(ctx)
 				if err != nil {

@@ -16,7 +16,7 @@ func (a *app) discoveryCommands() []command {
 		{
 			name:  "api-version",
 			help:  "Display the server API version information.",
-			short: "Display the server API version information. (Supported by API versions 3.0 - 3.latest)",
+			short: "Display the server API version information.",
 			run: func(ctx context.Context, _ []string) error {
 				raws, err := a.versions(ctx)
 				if err != nil {
@@ -29,7 +29,7 @@ func (a *app) discoveryCommands() []command {
 		{
 			name:  "version-list",
 			help:  "List all API versions.",
-			short: "List all API versions. (Supported by API versions 3.0 - 3.latest)",
+			short: "List all API versions.",
 			run: func(ctx context.Context, _ []string) error {
 				raws, err := a.versions(ctx)
 				if err != nil {

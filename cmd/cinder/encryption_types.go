@@ -57,7 +57,10 @@ func (a *app) encryptionCommands() []command {
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				return c.Types.DeleteEncryption(ctx, t.ID)
 			},
 		},
@@ -76,7 +79,10 @@ func (a *app) showEncryption(ctx context.Context, ref string, update func(ctx co
 			return err
 		}
 	}
-	c, _ := a.cinder(ctx)
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return err
+	}
 	rctx, rb := withRaw(ctx)
 	e, err := c.Types.GetEncryption(rctx, t.ID)
 	if err != nil {
@@ -176,7 +182,10 @@ func (a *app) encryptionCreateCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			rctx, rb := withRaw(ctx)
 			e, err := c.Types.CreateEncryption(rctx, t.ID, types.CreateEncryptionRequest{
 				Provider: args[1], Cipher: cipher, KeySize: keySize, ControlLocation: types.ControlLocation(location),
@@ -252,7 +261,10 @@ func (a *app) encryptionUpdateCommand() command {
 				if req == (types.UpdateEncryptionRequest{}) {
 					return nil // Cinder accepts an empty update and changes nothing
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				return c.Types.UpdateEncryption(ctx, typeID, req)
 			})
 		},

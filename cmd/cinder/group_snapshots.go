@@ -11,14 +11,12 @@ import (
 
 // groupSnapshotCommands: the group-snapshot-* commands.
 func (a *app) groupSnapshotCommands() []command {
-	since := mv.V(3, 14)
 	return []command{
 		a.groupSnapshotCreateCommand(),
 		{
-			name:  "group-snapshot-delete",
-			help:  "Removes one or more group snapshots.",
-			since: since,
-			args:  []posArg{{name: "<group_snapshot>", many: true, help: "Name or ID of one or more group snapshots to be deleted."}},
+			name: "group-snapshot-delete",
+			help: "Removes one or more group snapshots.",
+			args: []posArg{{name: "<group_snapshot>", many: true, help: "Name or ID of one or more group snapshots to be deleted."}},
 			run: func(ctx context.Context, refs []string) error {
 				c, err := a.cinder(ctx)
 				if err != nil {
@@ -37,10 +35,9 @@ func (a *app) groupSnapshotCommands() []command {
 		},
 		a.groupSnapshotListCommand(),
 		{
-			name:  "group-snapshot-show",
-			help:  "Shows group snapshot details.",
-			since: since,
-			args:  []posArg{{name: "<group_snapshot>", help: "Name or ID of group snapshot."}},
+			name: "group-snapshot-show",
+			help: "Shows group snapshot details.",
+			args: []posArg{{name: "<group_snapshot>", help: "Name or ID of group snapshot."}},
 			run: func(ctx context.Context, args []string) error {
 				rctx, rb := withRaw(ctx)
 				s, err := a.findGroupSnapshot(rctx, args[0])
@@ -49,7 +46,10 @@ func (a *app) groupSnapshotCommands() []command {
 				}
 				// one found by name is the list's summary: get it whole
 				if rb.find("group_snapshot", "group_snapshot", s.ID) == nil {
-					c, _ := a.cinder(ctx)
+					c, err := a.cinder(ctx)
+					if err != nil {
+						return err
+					}
 					rctx, rb = withRaw(ctx)
 					if s, err = c.GroupSnapshots.Get(rctx, s.ID); err != nil {
 						return err
@@ -69,10 +69,9 @@ func (a *app) printGroupSnapshot(rb *rawBodies, s *groupsnapshots.GroupSnapshot)
 func (a *app) groupSnapshotCreateCommand() command {
 	var name, description string
 	return command{
-		name:  "group-snapshot-create",
-		help:  "Creates a group snapshot.",
-		since: mv.V(3, 14),
-		args:  []posArg{{name: "<group>", help: "Name or ID of a group."}},
+		name: "group-snapshot-create",
+		help: "Creates a group snapshot.",
+		args: []posArg{{name: "<group>", help: "Name or ID of a group."}},
 		flags: func(fs *pflag.FlagSet) {
 			strFlag(fs, &name, "name", "<name>", "", "Group snapshot name. Default=None.")
 			strFlag(fs, &description, "description", "<description>", "", "Group snapshot description. Default=None.")
@@ -82,7 +81,10 @@ func (a *app) groupSnapshotCreateCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			s, err := c.GroupSnapshots.Create(ctx, groupsnapshots.CreateRequest{GroupID: g.ID, Name: name, Description: description})
 			if err != nil {
 				return err
@@ -102,30 +104,18 @@ func (a *app) groupSnapshotListCommand() command {
 		allTenants      int
 		filters         []string
 	)
-	var flags *pflag.FlagSet
 	return command{
-		name:  "group-snapshot-list",
-		help:  "Lists all group snapshots.",
-		since: mv.V(3, 14),
+		name: "group-snapshot-list",
+		help: "Lists all group snapshots.",
 		flags: func(fs *pflag.FlagSet) {
-			flags = fs
 			allTenantsFlag(fs, &allTenants, "<0|1>")
 			strFlag(fs, &status, "status", "<status>", "", "Filters results by a status. Default=None. "+filterDeprecated)
 			strFlag(fs, &groupID, "group-id", "<group_id>", "", "Filters results by a group ID. Default=None. "+filterDeprecated)
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None.")
 		},
 		run: func(ctx context.Context, _ []string) error {
 			opts := &groupsnapshots.ListOptions{AllTenants: a.envAllTenants(allTenants) != 0,
 				Status: groupsnapshots.Status(status), GroupID: groupID}
-			// before 3.29 Cinder ignores every query parameter of this
-			// list: refuse the filters rather than list everything
-			for _, f := range []string{"all-tenants", "status", "group-id"} {
-				if flags.Changed(f) {
-					if err := a.needVersion(ctx, "group-snapshot-list --"+f, mv.V(3, 29)); err != nil {
-						return err
-					}
-				}
-			}
 			c, err := a.cinder(ctx)
 			if err != nil {
 				return err

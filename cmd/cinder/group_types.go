@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gocinder/cinder/grouptypes"
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // groupTypeColumns are the columns of cinderclient's group type tables.
@@ -16,13 +15,11 @@ var groupTypeColumns = []string{"ID", "Name", "Description"}
 
 // groupTypeCommands: the group-type-* commands and group-specs-list.
 func (a *app) groupTypeCommands() []command {
-	since := mv.V(3, 11)
 	return []command{
 		a.groupTypeListCommand(),
 		{
-			name:  "group-type-default",
-			help:  "List the default group type.",
-			since: since,
+			name: "group-type-default",
+			help: "List the default group type.",
 			run: func(ctx context.Context, _ []string) error {
 				c, err := a.cinder(ctx)
 				if err != nil {
@@ -37,10 +34,9 @@ func (a *app) groupTypeCommands() []command {
 			},
 		},
 		{
-			name:  "group-type-show",
-			help:  "Show group type details.",
-			since: since,
-			args:  []posArg{{name: "<group_type>", help: "Name or ID of the group type."}},
+			name: "group-type-show",
+			help: "Show group type details.",
+			args: []posArg{{name: "<group_type>", help: "Name or ID of the group type."}},
 			run: func(ctx context.Context, args []string) error {
 				rctx, rb := withRaw(ctx)
 				t, err := a.findGroupType(rctx, args[0])
@@ -53,10 +49,9 @@ func (a *app) groupTypeCommands() []command {
 		a.groupTypeCreateCommand(),
 		a.groupTypeUpdateCommand(),
 		{
-			name:  "group-type-delete",
-			help:  "Deletes group type or types.",
-			since: since,
-			args:  []posArg{{name: "<group_type>", many: true, help: "Name or ID of group type or types to delete."}},
+			name: "group-type-delete",
+			help: "Deletes group type or types.",
+			args: []posArg{{name: "<group_type>", many: true, help: "Name or ID of group type or types to delete."}},
 			run: func(ctx context.Context, refs []string) error {
 				c, err := a.cinder(ctx)
 				if err != nil {
@@ -72,9 +67,8 @@ func (a *app) groupTypeCommands() []command {
 			},
 		},
 		{
-			name:  "group-type-key",
-			help:  "Sets or unsets group_spec for a group type.",
-			since: since,
+			name: "group-type-key",
+			help: "Sets or unsets group_spec for a group type.",
 			args: []posArg{
 				{name: "<gtype>", help: "Name or ID of group type."},
 				{name: "<action>", help: `The action. Valid values are "set" or "unset."`},
@@ -89,7 +83,10 @@ func (a *app) groupTypeCommands() []command {
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				return setOrUnsetKeys(action, keys, specs,
 					func(specs map[string]string) error {
 						_, err := c.GroupTypes.SetGroupSpecs(ctx, t.ID, specs)
@@ -99,9 +96,8 @@ func (a *app) groupTypeCommands() []command {
 			},
 		},
 		{
-			name:  "group-specs-list",
-			help:  "Lists current group types and specs.",
-			since: since,
+			name: "group-specs-list",
+			help: "Lists current group types and specs.",
 			run: func(ctx context.Context, _ []string) error {
 				raws, err := a.listGroupTypes(ctx, nil)
 				if err != nil {
@@ -120,9 +116,8 @@ func (a *app) groupTypeListCommand() command {
 		name:  "group-type-list",
 		help:  "Lists available 'group types'. (Admin only will see private types)",
 		short: "Lists available 'group types'. (Admin only will see private types)",
-		since: mv.V(3, 11),
 		flags: func(fs *pflag.FlagSet) {
-			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Admin only. (Supported by API version 3.52 and later)")
+			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Admin only.")
 			setMeta(fs, "filters", "[<key=value> ...]")
 			multiValue(fs, "filters")
 		},
@@ -193,10 +188,9 @@ func (a *app) printGroupTypes(rb *rawBodies, t *grouptypes.GroupType) error {
 func (a *app) groupTypeCreateCommand() command {
 	var description, isPublic string
 	return command{
-		name:  "group-type-create",
-		help:  "Creates a group type.",
-		since: mv.V(3, 11),
-		args:  []posArg{{name: "<name>", help: "Name of new group type."}},
+		name: "group-type-create",
+		help: "Creates a group type.",
+		args: []posArg{{name: "<name>", help: "Name of new group type."}},
 		flags: func(fs *pflag.FlagSet) {
 			strFlag(fs, &description, "description", "<description>", "", "Description of new group type.")
 			strFlag(fs, &isPublic, "is-public", "<is-public>", "True", "Make type accessible to the public (default true).")
@@ -224,10 +218,9 @@ func (a *app) groupTypeUpdateCommand() command {
 	var name, description, isPublic string
 	var flags *pflag.FlagSet
 	return command{
-		name:  "group-type-update",
-		help:  "Updates group type name, description, and/or is_public.",
-		since: mv.V(3, 11),
-		args:  []posArg{{name: "<id>", help: "ID of the group type."}},
+		name: "group-type-update",
+		help: "Updates group type name, description, and/or is_public.",
+		args: []posArg{{name: "<id>", help: "ID of the group type."}},
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
 			strFlag(fs, &name, "name", "<name>", "", "Name of the group type.")

@@ -13,7 +13,6 @@ import (
 
 	"github.com/gocinder/cinder/groups"
 	"github.com/gocinder/cinder/groupsnapshots"
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // groupCommands gathers the generic volume group commands, for newRoot.
@@ -38,9 +37,8 @@ func (a *app) printGroup(rb *rawBodies, g *groups.Group) error {
 func (a *app) groupCreateCommand() command {
 	var name, description, az string
 	return command{
-		name:  "group-create",
-		help:  "Creates a group.",
-		since: mv.V(3, 13),
+		name: "group-create",
+		help: "Creates a group.",
 		args: []posArg{
 			{name: "<group-type>", help: "Group type."},
 			{name: "<volume-types>", help: "Comma-separated list of volume types."},
@@ -73,9 +71,8 @@ func (a *app) groupCreateCommand() command {
 func (a *app) groupCreateFromSourceCommand() command {
 	var snapshot, source, name, description string
 	return command{
-		name:  "group-create-from-src",
-		help:  "Creates a group from a group snapshot or a source group.",
-		since: mv.V(3, 14),
+		name: "group-create-from-src",
+		help: "Creates a group from a group snapshot or a source group.",
 		flags: func(fs *pflag.FlagSet) {
 			strFlag(fs, &snapshot, "group-snapshot", "<group-snapshot>", "", "Name or ID of a group snapshot. Default=None.")
 			strFlag(fs, &source, "source-group", "<source-group>", "", "Name or ID of a source group. Default=None.")
@@ -103,7 +100,10 @@ func (a *app) groupCreateFromSourceCommand() command {
 				}
 				req.SourceGroupID = g.ID
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			rctx, rb := withRaw(ctx)
 			g, err := c.Groups.CreateFromSource(rctx, req)
 			if err != nil {
@@ -117,10 +117,9 @@ func (a *app) groupCreateFromSourceCommand() command {
 func (a *app) groupDeleteCommand() command {
 	var deleteVolumes bool
 	return command{
-		name:  "group-delete",
-		help:  "Removes one or more groups.",
-		since: mv.V(3, 13),
-		args:  []posArg{{name: "<group>", many: true, help: "Name or ID of one or more groups to be deleted."}},
+		name: "group-delete",
+		help: "Removes one or more groups.",
+		args: []posArg{{name: "<group>", many: true, help: "Name or ID of one or more groups to be deleted."}},
 		flags: func(fs *pflag.FlagSet) {
 			fs.BoolVar(&deleteVolumes, "delete-volumes", false, "Allows or disallows groups to be deleted if they are not empty. If the group is empty, it can be deleted without the delete-volumes flag. If the group is not empty, the delete-volumes flag is required for it to be deleted. If True, all volumes in the group will also be deleted.")
 		},
@@ -146,12 +145,11 @@ func (a *app) groupListCommand() command {
 	var allTenants int
 	var filters []string
 	return command{
-		name:  "group-list",
-		help:  "Lists all groups.",
-		since: mv.V(3, 13),
+		name: "group-list",
+		help: "Lists all groups.",
 		flags: func(fs *pflag.FlagSet) {
 			allTenantsFlag(fs, &allTenants, "<0|1>")
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None.")
 		},
 		run: func(ctx context.Context, _ []string) error {
 			opts := &groups.ListOptions{AllTenants: a.envAllTenants(allTenants) != 0}
@@ -181,12 +179,11 @@ func (a *app) groupListCommand() command {
 func (a *app) groupShowCommand() command {
 	var listVolume string
 	return command{
-		name:  "group-show",
-		help:  "Shows details of a group.",
-		since: mv.V(3, 13),
-		args:  []posArg{{name: "<group>", help: "Name or ID of a group."}},
+		name: "group-show",
+		help: "Shows details of a group.",
+		args: []posArg{{name: "<group>", help: "Name or ID of a group."}},
 		flags: func(fs *pflag.FlagSet) {
-			strFlag(fs, &listVolume, "list-volume", "<False|True>", "False", "Shows volumes included in the group. (Supported by API version 3.25 and later)")
+			strFlag(fs, &listVolume, "list-volume", "<False|True>", "False", "Shows volumes included in the group.")
 			optValue(fs, "list-volume", "True", "True", "False", "true", "false")
 		},
 		run: func(ctx context.Context, args []string) error {
@@ -201,7 +198,10 @@ func (a *app) groupShowCommand() command {
 			}
 			// a group found by name is the list's summary: get it whole
 			if withVolumes || rb.find("group", "group", g.ID) == nil {
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				get := c.Groups.Get
 				if withVolumes {
 					get = c.Groups.GetWithVolumes
@@ -220,10 +220,9 @@ func (a *app) groupUpdateCommand() command {
 	var name, description, add, remove string
 	var flags *pflag.FlagSet
 	return command{
-		name:  "group-update",
-		help:  "Updates a group.",
-		since: mv.V(3, 13),
-		args:  []posArg{{name: "<group>", help: "Name or ID of a group."}},
+		name: "group-update",
+		help: "Updates a group.",
+		args: []posArg{{name: "<group>", help: "Name or ID of a group."}},
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
 			strFlag(fs, &name, "name", "<name>", "", "New name for group. Default=None.")
@@ -247,7 +246,10 @@ func (a *app) groupUpdateCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			if err := c.Groups.Update(ctx, g.ID, req); err != nil {
 				return err
 			}
@@ -270,16 +272,18 @@ func uuidList(s string) []string {
 
 // groupReplicationCommands: the group-*-replication commands (3.38).
 func (a *app) groupReplicationCommands() []command {
-	since := mv.V(3, 38)
 	groupArg := []posArg{{name: "<group>", help: "Name or ID of the group."}}
 	simple := func(name, help string, fn func(ctx context.Context, m *groups.Manager, id string) error) command {
-		return command{name: name, help: help, since: since, args: groupArg,
+		return command{name: name, help: help, args: groupArg,
 			run: func(ctx context.Context, args []string) error {
 				g, err := a.findGroup(ctx, args[0])
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				return fn(ctx, c.Groups, g.ID)
 			}}
 	}
@@ -341,14 +345,13 @@ func (a *app) printReplicationTargets(ctx context.Context, m *groups.Manager, id
 
 // resetGroups is reset-state --type group|group-snapshot.
 func (a *app) resetGroups(ctx context.Context, typ string, refs []string, state string) error {
-	need := mv.V(3, 20)
-	if typ == "group-snapshot" {
-		need = mv.V(3, 19)
-	}
-	if err := a.needVersion(ctx, "reset-state --type "+typ, need); err != nil {
+	if err := a.needVersion(ctx, "reset-state --type "+typ); err != nil {
 		return err
 	}
-	c, _ := a.cinder(ctx) // before the goroutines: the client is made once
+	c, err := a.cinder(ctx) // before the goroutines: the client is made once
+	if err != nil {
+		return err
+	}
 	errs := bulk(ctx, refs, func(ctx context.Context, ref string) error {
 		if typ == "group" {
 			g, err := a.findGroup(ctx, ref)

@@ -59,8 +59,8 @@ func (a *app) printCommandHelp(w io.Writer, cmd *cobra.Command) error {
 	var b strings.Builder
 	b.WriteString(pyfmt.Usage("cinder "+cmd.Name(), opts, pos))
 	b.WriteString(pyfmt.Fill(cmd.Long))
-	if since := cmd.Annotations["since"]; since != "" {
-		b.WriteString(pyfmt.Fill("(Supported by API version " + since + " and later)"))
+	if since := commandSince(cmd.Name()); !since.IsZero() && since != v(0) {
+		b.WriteString(pyfmt.Fill("(Supported by API version " + since.String() + " and later)"))
 	}
 	b.WriteString(pyfmt.FormatSections([]pyfmt.Section{pargs, options}))
 	_, err := io.WriteString(w, b.String())
@@ -99,10 +99,7 @@ func (a *app) printMainHelp(w io.Writer) error {
 		if c.Hidden {
 			continue
 		}
-		help := c.Short
-		if since := c.Annotations["since"]; since != "" {
-			help += " (Supported by API versions " + since + " - 3.latest)"
-		}
+		help := c.Short + versions[c.Name()].commandHelp()
 		it := pyfmt.Item{Indent: 4, Name: c.Name(), Help: help}
 		if slices.Contains(shellCommandNames, c.Name()) {
 			last = append(last, it)

@@ -5,7 +5,6 @@ import (
 	"github.com/gocinder/cinder/internal/pyfmt"
 
 	"github.com/gocinder/cinder/limits"
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // limitsCommands: absolute-limits, rate-limits.
@@ -73,7 +72,7 @@ func (a *app) limits(ctx context.Context, cmd string, args []string) (*pyfmt.Obj
 	}
 	var opts *limits.Options
 	if len(args) > 0 && args[0] != "" {
-		if err := a.needVersion(ctx, cmd+" <tenant_id>", mv.V(3, 39)); err != nil {
+		if err := a.needVersion(ctx, cmd+" <tenant_id>"); err != nil {
 			return nil, err
 		}
 		opts = &limits.Options{ProjectID: args[0]}

@@ -10,7 +10,6 @@ import (
 
 	cinder "github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/messages"
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // findMessage returns the message with the given ID; an unknown ID gets
@@ -32,10 +31,9 @@ func (a *app) messageCommands() []command {
 	return []command{
 		a.messageListCommand(),
 		{
-			name:  "message-show",
-			help:  "Shows message details.",
-			since: mv.V(3, 3),
-			args:  []posArg{{name: "<message>", help: "ID of message."}},
+			name: "message-show",
+			help: "Shows message details.",
+			args: []posArg{{name: "<message>", help: "ID of message."}},
 			run: func(ctx context.Context, args []string) error {
 				rctx, rb := withRaw(ctx)
 				m, err := a.findMessage(rctx, args[0])
@@ -46,10 +44,9 @@ func (a *app) messageCommands() []command {
 			},
 		},
 		{
-			name:  "message-delete",
-			help:  "Removes one or more messages.",
-			since: mv.V(3, 3),
-			args:  []posArg{{name: "<message>", many: true, help: "ID of one or more message to be deleted."}},
+			name: "message-delete",
+			help: "Removes one or more messages.",
+			args: []posArg{{name: "<message>", many: true, help: "ID of one or more message to be deleted."}},
 			run: func(ctx context.Context, refs []string) error {
 				c, err := a.cinder(ctx)
 				if err != nil {
@@ -77,41 +74,30 @@ func (a *app) messageListCommand() command {
 		flags                                                               *pflag.FlagSet
 	)
 	return command{
-		name:  "message-list",
-		help:  "Lists all messages.",
-		since: mv.V(3, 3),
+		name: "message-list",
+		help: "Lists all messages.",
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
-			strFlag(fs, &marker, "marker", "<marker>", "", "Begin returning message that appear later in the message list than that represented by this id. Default=None. (Supported by API version 3.5 and later)")
-			fs.IntVar(&limit, "limit", 0, "Maximum number of messages to return. Default=None. (Supported by API version 3.5 and later)")
+			strFlag(fs, &marker, "marker", "<marker>", "", "Begin returning message that appear later in the message list than that represented by this id. Default=None.")
+			fs.IntVar(&limit, "limit", 0, "Maximum number of messages to return. Default=None.")
 			setMeta(fs, "limit", "<limit>")
 			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+
-				strings.Join(messages.SortKeys(), ", ")+". Default=None. (Supported by API version 3.5 and later)")
+				strings.Join(messages.SortKeys(), ", ")+". Default=None.")
 			strFlag(fs, &resourceUUID, "resource_uuid", "<resource_uuid>", "", "Filters results by a resource uuid. Default=None. "+filterDeprecated)
 			strFlag(fs, &resourceType, "resource_type", "<type>", "", "Filters results by a resource type. Default=None. "+filterDeprecated)
 			strFlag(fs, &eventID, "event_id", "<id>", "", "Filters results by event id. Default=None. "+filterDeprecated)
 			strFlag(fs, &requestID, "request_id", "<request_id>", "", "Filters results by request id. Default=None. "+filterDeprecated)
 			strFlag(fs, &level, "level", "<level>", "", "Filters results by the message level. Default=None. "+filterDeprecated)
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None.")
 		},
 		run: func(ctx context.Context, _ []string) error {
 			if limit < 0 {
 				return usagef("argument --limit: must not be negative")
 			}
-			for _, f := range []string{"marker", "limit", "sort", "resource_uuid", "resource_type", "event_id", "request_id", "level"} {
-				if flags.Changed(f) {
-					if err := a.needVersion(ctx, "message-list --"+f, mv.V(3, 5)); err != nil {
-						return err
-					}
-				}
-			}
 			opts := &messages.ListOptions{Limit: limit, Marker: marker, Sort: sort, ResourceUUID: resourceUUID,
 				ResourceType: messages.ResourceType(strings.ToUpper(resourceType)), EventID: eventID, RequestID: requestID,
 				Level: messages.Level(strings.ToUpper(level))}
 			if len(filters) > 0 {
-				if err := a.needVersion(ctx, "message-list --filters", mv.V(3, 33)); err != nil {
-					return err
-				}
 				f, err := a.extractFilters(filters)
 				if err != nil {
 					return err

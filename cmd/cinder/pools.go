@@ -52,7 +52,7 @@ func (a *app) getPoolsCommand() command {
 		help: "Show pool information for backends. Admin only.",
 		flags: func(fs *pflag.FlagSet) {
 			fs.BoolVar(&detail, "detail", false, "Show detailed information about pools.")
-			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server, Default=None. (Supported by API version 3.33 and later)")
+			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server, Default=None.")
 			setMeta(fs, "filters", "[<key=value> ...]")
 			multiValue(fs, "filters")
 		},

@@ -221,7 +221,10 @@ func (a *app) qosDeleteCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			return c.QoS.Delete(ctx, s.ID, &qos.DeleteOptions{Force: f})
 		},
 	}

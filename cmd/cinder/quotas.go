@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/quotas"
 )
 
@@ -175,7 +174,7 @@ func (a *app) quotaUpdateCommand(name, help string, target posArg) command {
 			intFlag(&vals[3], "backups", "<backups>", `The new "backups" quota value. Default=None.`)
 			intFlag(&vals[4], "backup-gigabytes", "<backup_gigabytes>", `The new "backup_gigabytes" quota value. Default=None.`)
 			if !class {
-				intFlag(&groups, "groups", "<groups>", `The new "groups" quota value. Default=None. (Supported by API version 3.13 and later)`)
+				intFlag(&groups, "groups", "<groups>", `The new "groups" quota value. Default=None.`)
 			}
 			strFlag(fs, &volumeType, "volume-type", "<volume_type_name>", "", "Volume type. Default=None.")
 			intFlag(&vals[5], "per-volume-gigabytes", "<per_volume_gigabytes>", "Set max volume size limit. Default=None.")
@@ -195,9 +194,6 @@ func (a *app) quotaUpdateCommand(name, help string, target posArg) command {
 				}
 			}
 			if !class && flags.Changed("groups") {
-				if err := a.needVersion(ctx, name+" --groups", mv.V(3, 13)); err != nil {
-					return err
-				}
 				req.Groups = &groups
 				n++
 			}

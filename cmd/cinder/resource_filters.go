@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
-
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // listFiltersCommand is list-filters (3.33): the filters each resource's
@@ -14,9 +12,8 @@ import (
 func (a *app) listFiltersCommand() command {
 	var resource string
 	return command{
-		name:  "list-filters",
-		help:  "List enabled filters. Symbol '~' after filter key means it supports inexact filtering.",
-		since: mv.V(3, 33),
+		name: "list-filters",
+		help: "List enabled filters. Symbol '~' after filter key means it supports inexact filtering.",
 		flags: func(fs *pflag.FlagSet) {
 			strFlag(fs, &resource, "resource", "<resource>", "", "Show enabled filters for specified resource. Default=None.")
 		},

@@ -9,9 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
-
-	cinder "github.com/gocinder/cinder"
-	mv "github.com/gocinder/cinder/microversion"
 )
 
 // Helpers shared by the snapshot, backup, transfer and attachment commands:
@@ -112,25 +109,6 @@ func listRows(raws []*pyfmt.Object, cols []string, exclude bool) ([]string, [][]
 	return keep, rows
 }
 
-// needVersion fails with a *cinder.VersionError-like error when the client's
-// microversion is below since; op names the command or option.
-func (a *app) needVersion(ctx context.Context, op string, since mv.Version) error {
-	c, err := a.cinder(ctx)
-	if err != nil {
-		return err
-	}
-	have := c.Microversion()
-	if have.Less(since) {
-		return versionError(op, since, mv.Version{}, have)
-	}
-	return nil
-}
-
-// versionError is the error of a command or option outside [need, until].
-func versionError(op string, need, until, have mv.Version) error {
-	return &cinder.VersionError{Op: op, Need: need, Until: until, Have: have}
-}
-
 // resetReport reports a multi-resource reset-state the way cinderclient
 // does: a single failed resource is the error itself; with several, one
 // line per failure, then allMsg when all failed (or how many did).
@@ -177,7 +155,7 @@ func strFlag(fs *pflag.FlagSet, dst *string, name, meta, def, help string) {
 
 // withCountFlag registers --with-count [<True|False>].
 func withCountFlag(fs *pflag.FlagSet, dst *string, what string) {
-	fs.StringVar(dst, "with-count", "", "Show total number of "+what+" entities. This is useful when pagination is applied in the request. (Supported by API version 3.45 and later)")
+	fs.StringVar(dst, "with-count", "", "Show total number of "+what+" entities. This is useful when pagination is applied in the request.")
 	setMeta(fs, "with-count", "<True|False>")
 	optValue(fs, "with-count", "True", "True", "true", "False", "false")
 }

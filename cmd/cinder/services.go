@@ -48,14 +48,15 @@ func (a *app) serviceCommands() []command {
 func (a *app) serviceListCommand() command {
 	var host, binary, withRepl string
 	return command{
-		name: "service-list",
-		help: "Lists all services. Filter by host and service binary.",
+		name:  "service-list",
+		short: "Lists all services. Filter by host and service binary.",
+		help:  "Lists all services. Filter by host and service binary.",
 		flags: func(fs *pflag.FlagSet) {
 			fs.StringVar(&host, "host", "", "Host name. Default=None.")
 			setMeta(fs, "host", "<hostname>")
 			fs.StringVar(&binary, "binary", "", "Service binary. Default=None.")
 			setMeta(fs, "binary", "<binary>")
-			fs.StringVar(&withRepl, "withreplication", "", "Enables or disables display of Replication info for c-vol services. Default=False. (Supported by API version 3.7 and later)")
+			fs.StringVar(&withRepl, "withreplication", "", "Enables or disables display of Replication info for c-vol services. Default=False.")
 			setMeta(fs, "withreplication", "<True|False>")
 			optValue(fs, "withreplication", "True", "*")
 		},
@@ -159,7 +160,6 @@ func (a *app) serviceGetLogCommand() command {
 	return command{
 		name:  "service-get-log",
 		help:  "Gets the service log level.",
-		since: mv.V(3, 32),
 		flags: func(fs *pflag.FlagSet) { logFilterFlags(fs, &f, "Binary to query.", "sqlalchemy.") },
 		run: func(ctx context.Context, _ []string) error {
 			if err := checkLogBinary(f.Binary); err != nil {
@@ -197,7 +197,6 @@ func (a *app) serviceSetLogCommand() command {
 	return command{
 		name:  "service-set-log",
 		help:  "Sets the service log level.",
-		since: mv.V(3, 32),
 		args:  []posArg{{name: "<log-level>", help: "Desired log level."}},
 		flags: func(fs *pflag.FlagSet) { logFilterFlags(fs, &f, "Binary to change.", "cinder.volume.drivers.") },
 		run: func(ctx context.Context, args []string) error {

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/pflag"
 
 	cinder "github.com/gocinder/cinder"
-	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/snapshots"
 )
 
@@ -46,14 +45,16 @@ func (a *app) snapshotCommands() []command {
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				return c.Snapshots.Unmanage(ctx, s.ID)
 			},
 		},
 		{
-			name:  "revert-to-snapshot",
-			help:  "Revert a volume to the specified snapshot.",
-			since: mv.V(3, 40),
+			name: "revert-to-snapshot",
+			help: "Revert a volume to the specified snapshot.",
 			args: []posArg{{name: "<snapshot>",
 				help: "Name or ID of the snapshot to restore. The snapshot must be the most recent one known to cinder."}},
 			run: func(ctx context.Context, args []string) error {
@@ -65,7 +66,10 @@ func (a *app) snapshotCommands() []command {
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				return c.Volumes.RevertToSnapshot(ctx, v.ID, s.ID)
 			},
 		},
@@ -80,11 +84,11 @@ func (a *app) snapshotCreateCommand() command {
 	return command{
 		name:  "snapshot-create",
 		help:  "Creates a snapshot.",
-		short: "Creates a snapshot. (Supported by API versions 3.0 - 3.latest)",
+		short: "Creates a snapshot.",
 		args:  []posArg{{name: "<volume>", help: "Name or ID of volume to snapshot."}},
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
-			fs.StringVar(&force, "force", "False", `Allows or disallows snapshot of a volume when the volume is attached to an instance. If set to True, ignores the current status of the volume when attempting to snapshot it rather than forcing it to be available. From microversion 3.66, all snapshots are "forced" and this option is invalid. Default=False. (Supported until API version 3.65)`)
+			fs.StringVar(&force, "force", "False", `Allows or disallows snapshot of a volume when the volume is attached to an instance. If set to True, ignores the current status of the volume when attempting to snapshot it rather than forcing it to be available. From microversion 3.66, all snapshots are "forced" and this option is invalid. Default=False.`)
 			setMeta(fs, "force", "<True|False>")
 			optValue(fs, "force", "True", "True", "False", "true", "false")
 			strFlag(fs, &name, "name", "<name>", "", "Snapshot name. Default=None.")
@@ -103,17 +107,18 @@ func (a *app) snapshotCreateCommand() command {
 				if err != nil {
 					return err
 				}
-				c, err := a.cinder(ctx)
+				// from 3.66 on every snapshot is forced: True is silently
+				// accepted, False is invalid (as in cinderclient)
+				if !f {
+					if err := a.needVersion(ctx, "snapshot-create --force False"); err != nil {
+						return err
+					}
+				}
+				have, err := a.microversion(ctx)
 				if err != nil {
 					return err
 				}
-				// from 3.66 on every snapshot is forced: True is silently
-				// accepted, False is invalid (as in cinderclient)
-				if have := c.Microversion(); have.AtLeast(mv.V(3, 66)) {
-					if !f {
-						return versionError("snapshot-create --force False", mv.V(3, 0), mv.V(3, 65), have)
-					}
-				} else {
+				if versions["snapshot-create --force"].allows(have) {
 					req.Force = &f
 				}
 			}
@@ -122,7 +127,10 @@ func (a *app) snapshotCreateCommand() command {
 				return err
 			}
 			req.VolumeID = v.ID
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			rctx, rb := withRaw(ctx)
 			s, err := c.Snapshots.Create(rctx, req)
 			if err != nil {
@@ -204,8 +212,8 @@ func (a *app) snapshotListCommand() command {
 			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: "+strings.Join(snapshots.SortKeys(), ", ")+". Default=None.")
 			strFlag(fs, &tenant, "tenant", "<tenant>", "", "Display information from single tenant (Admin only).")
 			optValue(fs, "tenant", " ", "*")
-			kvFlag(fs, &metadata, "metadata", "Filters results by a metadata key and value pair. Require volume api version >=3.22. Default=None. "+filterDeprecated+" (Supported by API version 3.22 and later)")
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			kvFlag(fs, &metadata, "metadata", "Filters results by a metadata key and value pair. Require volume api version >=3.22. Default=None. "+filterDeprecated)
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None.")
 			withCountFlag(fs, &withCount, "snapshot")
 		},
 		run: func(ctx context.Context, _ []string) error {
@@ -285,7 +293,10 @@ func (a *app) snapshotRenameCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			if _, err := c.Snapshots.Update(ctx, s.ID, req); err != nil {
 				return err
 			}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/snapshots"
 )
 
@@ -57,7 +56,10 @@ func (a *app) snapshotMoreCommands() []command {
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				rctx, rb := withRaw(ctx)
 				got, err := c.Snapshots.ReplaceMetadata(rctx, s.ID, md)
 				if err != nil {
@@ -86,7 +88,10 @@ func (a *app) snapshotMetadata(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	c, _ := a.cinder(ctx)
+	c, err := a.cinder(ctx)
+	if err != nil {
+		return err
+	}
 	if action == "unset" {
 		for _, kv := range dedupe(args[2:]) {
 			k, _, _ := strings.Cut(kv, "=")
@@ -129,7 +134,10 @@ func (a *app) snapshotManageCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			s, err := c.Snapshots.Manage(ctx, snapshots.ManageRequest{VolumeID: v.ID,
 				Ref: map[string]string{idType: args[1]}, Name: name, Description: description, Metadata: md})
 			if err != nil {
@@ -150,9 +158,8 @@ func (a *app) snapshotManageableListCommand() command {
 	var limit, offset int
 	var flags *pflag.FlagSet
 	return command{
-		name:  "snapshot-manageable-list",
-		help:  "Lists all manageable snapshots.",
-		since: mv.V(3, 8),
+		name: "snapshot-manageable-list",
+		help: "Lists all manageable snapshots.",
 		args: []posArg{{name: "<host>", optional: true,
 			help: "Cinder host on which to list manageable snapshots; takes the form: host@backend-name#pool"}},
 		flags: func(fs *pflag.FlagSet) {
@@ -164,7 +171,7 @@ func (a *app) snapshotManageableListCommand() command {
 			fs.IntVar(&offset, "offset", 0, "Number of volumes to skip after marker. Default=None.")
 			setMeta(fs, "offset", "<offset>")
 			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: size, reference. Default=None.")
-			strFlag(fs, &cluster, "cluster", "CLUSTER", "", "Cinder cluster on which to list manageable snapshots; takes the form: cluster@backend-name#pool (Supported by API version 3.17 and later)")
+			strFlag(fs, &cluster, "cluster", "CLUSTER", "", "Cinder cluster on which to list manageable snapshots; takes the form: cluster@backend-name#pool")
 		},
 		run: func(ctx context.Context, args []string) error {
 			det, err := strictBool(detailed)

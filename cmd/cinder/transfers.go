@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/transfers"
 )
 
@@ -44,7 +43,10 @@ func (a *app) transferCommands() []command {
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				return c.Transfers.Delete(ctx, t.ID)
 			},
 		},
@@ -79,14 +81,17 @@ func (a *app) transferCreateCommand() command {
 		args: []posArg{{name: "<volume>", help: "Name or ID of volume to transfer."}},
 		flags: func(fs *pflag.FlagSet) {
 			strFlag(fs, &name, "name", "<name>", "", "Transfer name. Default=None.")
-			fs.BoolVar(&noSnapshots, "no-snapshots", false, "Allows or disallows transfer volumes without snapshots. Default=False. (Supported by API version 3.55 and later)")
+			fs.BoolVar(&noSnapshots, "no-snapshots", false, "Allows or disallows transfer volumes without snapshots. Default=False.")
 		},
 		run: func(ctx context.Context, args []string) error {
 			v, err := a.findVolume(ctx, args[0])
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			rctx, rb := withRaw(ctx)
 			t, err := c.Transfers.Create(rctx, transfers.CreateRequest{VolumeID: v.ID, Name: name, NoSnapshots: noSnapshots})
 			if err != nil {
@@ -106,8 +111,8 @@ func (a *app) transferListCommand() command {
 		help: "Lists all transfers.",
 		flags: func(fs *pflag.FlagSet) {
 			allTenantsFlag(fs, &allTenants, "<0|1>")
-			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Sort keys and directions in the form of <key>[:<asc|desc>]. (Supported by API version 3.59 and later)")
-			kvFlag(fs, &filters, "filters", "Filter key and value pairs. (Supported by API version 3.52 and later)")
+			strFlag(fs, &sort, "sort", "<key>[:<direction>]", "", "Sort keys and directions in the form of <key>[:<asc|desc>].")
+			kvFlag(fs, &filters, "filters", "Filter key and value pairs.")
 		},
 		run: func(ctx context.Context, _ []string) error {
 			if len(strings.Split(sort, ":")) > 2 {
@@ -116,11 +121,6 @@ func (a *app) transferListCommand() command {
 			f, err := keyValues(filters)
 			if err != nil {
 				return err
-			}
-			if f != nil {
-				if err := a.needVersion(ctx, "transfer-list --filters", mv.V(3, 52)); err != nil {
-					return err
-				}
 			}
 			c, err := a.cinder(ctx)
 			if err != nil {

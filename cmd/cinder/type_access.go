@@ -30,7 +30,10 @@ func (a *app) typeAccessCommands() []command {
 				if t.IsPublic {
 					return errors.New("Failed to get access list for public volume type.")
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				rctx, rb := withRaw(ctx)
 				list, err := c.Types.ListAccess(rctx, t.ID)
 				if err != nil {
@@ -84,7 +87,10 @@ func (a *app) typeAccessChange(name, help, typeHelp, projectHelp string, add boo
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			if add {
 				return c.Types.AddAccess(ctx, t.ID, projectID)
 			}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/types"
 )
 
@@ -103,7 +102,10 @@ func (a *app) typeCommands() []command {
 				if err != nil {
 					return err
 				}
-				c, _ := a.cinder(ctx)
+				c, err := a.cinder(ctx)
+				if err != nil {
+					return err
+				}
 				return setOrUnsetKeys(action, keys, specs,
 					func(specs map[string]string) error { _, err := c.Types.SetExtraSpecs(ctx, t.ID, specs); return err },
 					func(k string) error { return c.Types.DeleteExtraSpec(ctx, t.ID, k) })
@@ -174,16 +176,13 @@ func (a *app) typeListCommand() command {
 		name: "type-list",
 		help: "Lists available 'volume types'. (Only admin and tenant users will see private types)",
 		flags: func(fs *pflag.FlagSet) {
-			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Admin only. (Supported by API version 3.52 and later)")
+			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Admin only.")
 			setMeta(fs, "filters", "[<key=value> ...]")
 			multiValue(fs, "filters")
 		},
 		run: func(ctx context.Context, _ []string) error {
 			opts := &types.ListOptions{Visibility: types.VisibilityAll}
 			if len(filters) > 0 {
-				if err := a.needVersion(ctx, "type-list --filters", mv.V(3, 52)); err != nil {
-					return err
-				}
 				f, err := a.extractFilters(filters)
 				if err != nil {
 					return err

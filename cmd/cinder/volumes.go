@@ -107,7 +107,7 @@ func (a *app) listCommand() command {
 		help: "Lists all volumes.",
 		flags: func(fs *pflag.FlagSet) {
 			flags = fs
-			fs.StringVar(&groupID, "group_id", "", "Filters results by a group_id. Default=None."+filterDeprecated+" (Supported by API version 3.10 and later)")
+			fs.StringVar(&groupID, "group_id", "", "Filters results by a group_id. Default=None."+filterDeprecated)
 			setMeta(fs, "group_id", "<group_id>")
 			fs.IntVar(&allTenants, "all-tenants", 0, "Shows details for all tenants. Admin only.")
 			setMeta(fs, "all-tenants", "<0|1>")
@@ -124,7 +124,7 @@ func (a *app) listCommand() command {
 			fs.StringArrayVar(&metadata, "metadata", nil, "Filters results by a metadata key and value pair. Default=None. "+filterDeprecated)
 			setMeta(fs, "metadata", "[<key=value> ...]")
 			multiValue(fs, "metadata")
-			fs.StringArrayVar(&imageMetadata, "image_metadata", nil, "Filters results by a image metadata key and value pair. Require volume api version >=3.4. Default=None."+filterDeprecated+" (Supported by API version 3.4 and later)")
+			fs.StringArrayVar(&imageMetadata, "image_metadata", nil, "Filters results by a image metadata key and value pair. Require volume api version >=3.4. Default=None."+filterDeprecated)
 			setMeta(fs, "image_metadata", "[<key=value> ...]")
 			multiValue(fs, "image_metadata")
 			fs.StringVar(&marker, "marker", "", "Begin returning volumes that appear later in the volume list than that represented by this volume id. Default=None.")
@@ -138,10 +138,10 @@ func (a *app) listCommand() command {
 			fs.StringVar(&tenant, "tenant", "", "Display information from single tenant (Admin only).")
 			setMeta(fs, "tenant", "<tenant>")
 			optValue(fs, "tenant", " ", "*")
-			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None. (Supported by API version 3.33 and later)")
+			fs.StringArrayVar(&filters, "filters", nil, "Filter key and value pairs. Please use 'cinder list-filters' to check enabled filters from server. Use 'key~=value' for inexact filtering if the key supports. Default=None.")
 			setMeta(fs, "filters", "[<key=value> ...]")
 			multiValue(fs, "filters")
-			fs.StringVar(&withCount, "with-count", "", "Show total number of volume entities. This is useful when pagination is applied in the request. (Supported by API version 3.45 and later)")
+			fs.StringVar(&withCount, "with-count", "", "Show total number of volume entities. This is useful when pagination is applied in the request.")
 			setMeta(fs, "with-count", "<True|False>")
 			optValue(fs, "with-count", "True", "True", "true", "False", "false")
 		},
@@ -317,12 +317,12 @@ func (a *app) createCommand() command {
 				setMeta(fs, flag, meta)
 			}
 			s(&cgID, "consisgroup-id", "<consistencygroup-id>", "ID of a consistency group where the new volume belongs to. Default=None.")
-			s(&groupID, "group-id", "<group-id>", "ID of a group where the new volume belongs to. Default=None. (Supported by API version 3.13 and later)")
+			s(&groupID, "group-id", "<group-id>", "ID of a group where the new volume belongs to. Default=None.")
 			s(&snapshotID, "snapshot-id", "<snapshot-id>", "Creates volume from snapshot ID. Default=None.")
 			s(&sourceID, "source-volid", "<source-volid>", "Creates volume from volume ID. Default=None.")
 			s(&imageID, "image-id", "<image-id>", "Creates volume from image ID. Default=None.")
 			s(&image, "image", "<image>", "Creates a volume from image (ID). Default=None.")
-			s(&backupID, "backup-id", "<backup-id>", "Creates a volume from backup ID. Default=None. (Supported by API version 3.47 and later)")
+			s(&backupID, "backup-id", "<backup-id>", "Creates a volume from backup ID. Default=None.")
 			s(&name, "name", "<name>", "Volume name. Default=None.")
 			s(&description, "description", "<description>", "Volume description. Default=None.")
 			s(&volumeType, "volume-type", "<volume-type>", "Volume type. Default=None, that is, use the default volume type configured for the Block Storage API. You can see what type this is by using the 'cinder type-default' command.")
@@ -506,7 +506,10 @@ func (a *app) renameCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			_, err = c.Volumes.Update(ctx, v.ID, req)
 			return err
 		},
@@ -516,9 +519,8 @@ func (a *app) renameCommand() command {
 func (a *app) summaryCommand() command {
 	var allTenants int
 	return command{
-		name:  "summary",
-		help:  "Get volumes summary.",
-		since: mv.V(3, 12),
+		name: "summary",
+		help: "Get volumes summary.",
 		flags: func(fs *pflag.FlagSet) {
 			fs.IntVar(&allTenants, "all-tenants", 0, "Shows details for all tenants. Admin only.")
 			setMeta(fs, "all-tenants", "<0|1>")

@@ -161,7 +161,7 @@ func (a *app) migrateCommand() command {
 			fs.StringVar(&lockVolume, "lock-volume", "False", "Enables or disables the termination of volume migration caused by other commands. This option applies to the available volume. True means it locks the volume state and does not allow the migration to be aborted. The volume status will be in maintenance during the migration. False means it allows the volume migration to be aborted. The volume status is still in the original status. Default=False.")
 			setMeta(fs, "lock-volume", "<True|False>")
 			optValue(fs, "lock-volume", "True", "True", "False", "true", "false")
-			fs.StringVar(&cluster, "cluster", "", "Destination cluster. Takes the form: cluster@backend-name#pool (Supported by API version 3.16 and later)")
+			fs.StringVar(&cluster, "cluster", "", "Destination cluster. Takes the form: cluster@backend-name#pool")
 			setMeta(fs, "cluster", "CLUSTER")
 		},
 		run: func(ctx context.Context, args []string) error {
@@ -251,9 +251,9 @@ func (a *app) uploadToImageCommand() command {
 			setMeta(fs, "container-format", "<container-format>")
 			fs.StringVar(&diskFormat, "disk-format", "raw", "Disk format type. Default is raw.")
 			setMeta(fs, "disk-format", "<disk-format>")
-			fs.StringVar(&visibility, "visibility", "private", "Set image visibility to public, private, community or shared. Default=private. (Supported by API version 3.1 and later)")
+			fs.StringVar(&visibility, "visibility", "private", "Set image visibility to public, private, community or shared. Default=private.")
 			setMeta(fs, "visibility", "<public|private|community|shared>")
-			fs.StringVar(&protected, "protected", "False", "Prevents image from being deleted. Default=False. (Supported by API version 3.1 and later)")
+			fs.StringVar(&protected, "protected", "False", "Prevents image from being deleted. Default=False.")
 			setMeta(fs, "protected", "<True|False>")
 		},
 		run: func(ctx context.Context, args []string) error {
@@ -270,7 +270,10 @@ func (a *app) uploadToImageCommand() command {
 			if err != nil {
 				return err
 			}
-			c, _ := a.cinder(ctx)
+			c, err := a.cinder(ctx)
+			if err != nil {
+				return err
+			}
 			if c.Microversion().AtLeast(mv.V(3, 1)) {
 				req.Visibility, req.Protected = visibility, prot
 			} else if flags.Changed("visibility") || flags.Changed("protected") {
@@ -302,9 +305,8 @@ func (a *app) uploadToImageCommand() command {
 func (a *app) reimageCommand() command {
 	var reserved string
 	return command{
-		name:  "reimage",
-		help:  "Rebuilds a volume, overwriting all content with the specified image",
-		since: mv.V(3, 68),
+		name: "reimage",
+		help: "Rebuilds a volume, overwriting all content with the specified image",
 		args: []posArg{{name: "<volume>", help: "Name or ID of volume to reimage"},
 			{name: "<image-id>", help: "The image id of the image that will be used to reimage the volume."}},
 		flags: func(fs *pflag.FlagSet) {

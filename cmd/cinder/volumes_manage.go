@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/volumes"
 )
 
@@ -30,7 +29,7 @@ func (a *app) manageCommand() command {
 				fs.StringVar(dst, flag, def, help)
 				setMeta(fs, flag, meta)
 			}
-			s(&cluster, "cluster", "CLUSTER", "", "Cinder cluster on which the existing volume resides; takes the form: cluster@backend-name#pool (Supported by API version 3.16 and later)")
+			s(&cluster, "cluster", "CLUSTER", "", "Cinder cluster on which the existing volume resides; takes the form: cluster@backend-name#pool")
 			s(&idType, "id-type", "<id-type>", "source-name", "Type of backend device identifier provided, typically source-name or source-id (Default=source-name)")
 			s(&name, "name", "<name>", "", "Volume name (Default=None)")
 			s(&description, "description", "<description>", "", "Volume description (Default=None)")
@@ -79,9 +78,8 @@ func (a *app) manageableListCommand() command {
 	var limit, offset int
 	var flags *pflag.FlagSet
 	return command{
-		name:  "manageable-list",
-		help:  "Lists all manageable volumes.",
-		since: mv.V(3, 8),
+		name: "manageable-list",
+		help: "Lists all manageable volumes.",
 		args: []posArg{{name: "<host>", optional: true,
 			help: "Cinder host on which to list manageable volumes; takes the form: host@backend-name#pool"}},
 		flags: func(fs *pflag.FlagSet) {
@@ -96,7 +94,7 @@ func (a *app) manageableListCommand() command {
 			setMeta(fs, "offset", "<offset>")
 			fs.StringVar(&sort, "sort", "", "Comma-separated list of sort keys and directions in the form of <key>[:<asc|desc>]. Valid keys: size, reference. Default=None.")
 			setMeta(fs, "sort", "<key>[:<direction>]")
-			fs.StringVar(&cluster, "cluster", "", "Cinder cluster on which to list manageable volumes; takes the form: cluster@backend-name#pool (Supported by API version 3.17 and later)")
+			fs.StringVar(&cluster, "cluster", "", "Cinder cluster on which to list manageable volumes; takes the form: cluster@backend-name#pool")
 			setMeta(fs, "cluster", "CLUSTER")
 		},
 		run: func(ctx context.Context, args []string) error {

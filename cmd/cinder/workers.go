@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	mv "github.com/gocinder/cinder/microversion"
 	"github.com/gocinder/cinder/workers"
 )
 
@@ -15,9 +14,8 @@ func (a *app) workCleanupCommand() command {
 	var r workers.CleanupRequest
 	var isUp, disabled, resType string
 	return command{
-		name:  "work-cleanup",
-		help:  "Request cleanup of services with optional filtering.",
-		since: mv.V(3, 24),
+		name: "work-cleanup",
+		help: "Request cleanup of services with optional filtering.",
 		flags: func(fs *pflag.FlagSet) {
 			fs.StringVar(&r.ClusterName, "cluster", "", "Cluster name. Default=None.")
 			setMeta(fs, "cluster", "<cluster-name>")
