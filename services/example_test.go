@@ -2,6 +2,7 @@ package services_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 
@@ -31,24 +32,34 @@ func ExampleManager_List() {
 
 func ExampleManager_Disable() {
 	ctx := context.Background()
-	c, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromCloud("mycloud")})
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	c, err := srv.Client(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
 	// drain a back end before maintenance…
-	if _, err := c.Services.Disable(ctx, services.DisableRequest{
-		Host: "node1@lvm", Binary: services.BinaryVolume, Reason: "disk replacement"}); err != nil {
+	st, err := c.Services.Disable(ctx, services.DisableRequest{
+		Host: "emulator@lvm", Binary: services.BinaryVolume, Reason: "disk replacement"})
+	if err != nil {
 		log.Fatal(err)
 	}
+	fmt.Println(st.Host, st.Status, st.DisabledReason)
 	// …and let it take work again afterwards
-	if _, err := c.Services.Enable(ctx, "node1@lvm", services.BinaryVolume); err != nil {
+	if st, err = c.Services.Enable(ctx, "emulator@lvm", services.BinaryVolume); err != nil {
 		log.Fatal(err)
 	}
+	fmt.Println(st.Host, st.Status)
+	// Output:
+	// emulator@lvm disabled disk replacement
+	// emulator@lvm enabled
 }
 
 func ExampleManager_SetLogLevels() {
 	ctx := context.Background()
-	c, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromCloud("mycloud"), Microversion: "3.32"})
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	c, err := srv.Client(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -63,17 +74,21 @@ func ExampleManager_SetLogLevels() {
 	for _, l := range levels {
 		fmt.Println(l.Host, l.Binary, l.Levels)
 	}
+	// Output: emulator@lvm cinder-volume map[cinder.volume.drivers:DEBUG]
 }
 
 func ExampleManager_Failover() {
 	ctx := context.Background()
-	c, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromCloud("mycloud")})
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	c, err := srv.Client(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
+	// The emulated back end does not replicate: Cinder refuses, as it does
+	// for any back end whose replication_status is not enabled.
 	err = c.Services.Failover(ctx, services.FailoverRequest{
-		Target: services.Target{Host: "node1@ceph"}, BackendID: "secondary"})
-	if err != nil {
-		log.Fatal(err)
-	}
+		Target: services.Target{Host: "emulator@lvm"}, BackendID: "secondary"})
+	fmt.Println("refused:", errors.Is(err, cinder.ErrBadRequest))
+	// Output: refused: true
 }
