@@ -42,6 +42,7 @@ import (
 	"github.com/gocinder/cinder/pools"
 	"github.com/gocinder/cinder/qos"
 	"github.com/gocinder/cinder/quotas"
+	"github.com/gocinder/cinder/replication"
 	"github.com/gocinder/cinder/services"
 	"github.com/gocinder/cinder/snapshots"
 	"github.com/gocinder/cinder/transfers"
@@ -130,11 +131,12 @@ type Client struct {
 	CGSnapshots       *cgsnapshots.Manager       // legacy, deprecated in Cinder
 
 	// admin: services, clusters, hosts, back-end pools, worker cleanup
-	Services *services.Manager
-	Clusters *clusters.Manager // clusters (since 3.7)
-	Hosts    *hosts.Manager    // hosts and their per-project usage
-	Pools    *pools.Manager    // back-end pools and capabilities
-	Workers  *workers.Manager  // worker cleanup (since 3.24)
+	Services    *services.Manager
+	Replication *replication.Manager // back-end freeze, thaw, failover and replication status
+	Clusters    *clusters.Manager    // clusters (since 3.7)
+	Hosts       *hosts.Manager       // hosts and their per-project usage
+	Pools       *pools.Manager       // back-end pools and capabilities
+	Workers     *workers.Manager     // worker cleanup (since 3.24)
 }
 
 // New authenticates, finds the endpoint and negotiates the microversion.
@@ -226,6 +228,7 @@ func (c *Client) wire() {
 	c.ConsistencyGroups = rest.New[consistencygroups.Manager](c.rc)
 	c.CGSnapshots = rest.New[cgsnapshots.Manager](c.rc)
 	c.Services = rest.New[services.Manager](c.rc)
+	c.Replication = rest.New[replication.Manager](c.rc)
 	c.Clusters = rest.New[clusters.Manager](c.rc)
 	c.Hosts = rest.New[hosts.Manager](c.rc)
 	c.Pools = rest.New[pools.Manager](c.rc)

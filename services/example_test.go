@@ -2,7 +2,6 @@ package services_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 
@@ -75,20 +74,4 @@ func ExampleManager_SetLogLevels() {
 		fmt.Println(l.Host, l.Binary, l.Levels)
 	}
 	// Output: emulator@lvm cinder-volume map[cinder.volume.drivers:DEBUG]
-}
-
-func ExampleManager_Failover() {
-	ctx := context.Background()
-	srv := cindertest.NewServer(cindertest.Options{})
-	defer srv.Close()
-	c, err := srv.Client(ctx)
-	if err != nil {
-		log.Fatal(err)
-	}
-	// The emulated back end does not replicate: Cinder refuses, as it does
-	// for any back end whose replication_status is not enabled.
-	err = c.Services.Failover(ctx, services.FailoverRequest{
-		Target: services.Target{Host: "emulator@lvm"}, BackendID: "secondary"})
-	fmt.Println("refused:", errors.Is(err, cinder.ErrBadRequest))
-	// Output: refused: true
 }

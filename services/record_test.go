@@ -13,6 +13,7 @@ import (
 	"github.com/gocinder/cinder/clusters"
 	"github.com/gocinder/cinder/internal/testutil"
 	"github.com/gocinder/cinder/pools"
+	"github.com/gocinder/cinder/replication"
 	"github.com/gocinder/cinder/services"
 	"github.com/gocinder/cinder/workers"
 )
@@ -144,21 +145,22 @@ func recordServices(t *testing.T, rec *testutil.Recording, backend string) {
 	require.ErrorIs(t, err, cinder.ErrNotFound)
 	save("services/error_disable_404")
 
-	// freeze and thaw the real back end, at once
-	err = svc.Freeze(ctx, services.Target{Host: backend})
-	thawErr := svc.Thaw(context.WithoutCancel(ctx), services.Target{Host: backend})
+	// freeze and thaw the real back end, at once (package replication)
+	repl := admin.Replication
+	err = repl.Freeze(ctx, replication.Target{Host: backend})
+	thawErr := repl.Thaw(context.WithoutCancel(ctx), replication.Target{Host: backend})
 	require.NoError(t, err)
 	require.NoError(t, thawErr)
-	err = svc.Thaw(ctx, services.Target{Host: backend})
+	err = repl.Thaw(ctx, replication.Target{Host: backend})
 	require.ErrorIs(t, err, cinder.ErrBadRequest)
 	save("services/error_thaw")
-	err = svc.Freeze(ctx, services.Target{Host: "nohost@none"})
+	err = repl.Freeze(ctx, replication.Target{Host: "nohost@none"})
 	require.ErrorIs(t, err, cinder.ErrBadRequest)
 	save("services/error_freeze")
-	err = svc.Failover(ctx, services.FailoverRequest{Target: services.Target{Host: backend}, BackendID: "secondary"})
+	err = repl.Failover(ctx, replication.FailoverRequest{Target: replication.Target{Host: backend}, BackendID: "secondary"})
 	require.ErrorIs(t, err, cinder.ErrBadRequest)
 	save("services/error_failover")
-	err = svc.Failover(ctx, services.FailoverRequest{Target: services.Target{Cluster: recCluster}})
+	err = repl.Failover(ctx, replication.FailoverRequest{Target: replication.Target{Cluster: recCluster}})
 	require.ErrorIs(t, err, cinder.ErrBadRequest)
 	save("services/error_failover_cluster")
 

@@ -56,7 +56,7 @@ type Service struct {
 	// The replication fields are sent for volume services only.
 	ReplicationStatus string `json:"replication_status"`
 	ActiveBackendID   string `json:"active_backend_id"` // the replication target in use after a failover
-	Frozen            bool   `json:"frozen"`            // the back end is frozen (see Freeze)
+	Frozen            bool   `json:"frozen"`            // the back end is frozen (see replication.Manager.Freeze)
 	// BackendState is the back end's own state as its driver reports it,
 	// "up" or "down"; volume services only (since 3.49).
 	BackendState string `json:"backend_state"`

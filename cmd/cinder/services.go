@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	mv "github.com/gocinder/cinder/microversion"
+	"github.com/gocinder/cinder/replication"
 	"github.com/gocinder/cinder/services"
 )
 
@@ -35,11 +36,11 @@ func (a *app) serviceCommands() []command {
 		a.serviceDisableCommand(),
 		a.serviceGetLogCommand(),
 		a.serviceSetLogCommand(),
-		a.hostActionCommand("freeze-host", "Freeze and disable the specified cinder-volume host.", "<hostname>", func(ctx context.Context, m *services.Manager, host string) error {
-			return m.Freeze(ctx, services.Target{Host: host})
+		a.hostActionCommand("freeze-host", "Freeze and disable the specified cinder-volume host.", "<hostname>", func(ctx context.Context, m *replication.Manager, host string) error {
+			return m.Freeze(ctx, replication.Target{Host: host})
 		}),
-		a.hostActionCommand("thaw-host", "Thaw and enable the specified cinder-volume host.", "<hostname>", func(ctx context.Context, m *services.Manager, host string) error {
-			return m.Thaw(ctx, services.Target{Host: host})
+		a.hostActionCommand("thaw-host", "Thaw and enable the specified cinder-volume host.", "<hostname>", func(ctx context.Context, m *replication.Manager, host string) error {
+			return m.Thaw(ctx, replication.Target{Host: host})
 		}),
 		a.failoverCommand(),
 	}
@@ -216,7 +217,7 @@ func (a *app) serviceSetLogCommand() command {
 }
 
 // hostActionCommand is a command that acts on one cinder-volume host.
-func (a *app) hostActionCommand(name, help, arg string, do func(context.Context, *services.Manager, string) error) command {
+func (a *app) hostActionCommand(name, help, arg string, do func(context.Context, *replication.Manager, string) error) command {
 	return command{
 		name: name,
 		help: help,
@@ -226,7 +227,7 @@ func (a *app) hostActionCommand(name, help, arg string, do func(context.Context,
 			if err != nil {
 				return err
 			}
-			return do(ctx, c.Services, args[0])
+			return do(ctx, c.Replication, args[0])
 		},
 	}
 }
@@ -246,7 +247,7 @@ func (a *app) failoverCommand() command {
 			if err != nil {
 				return err
 			}
-			return c.Services.Failover(ctx, services.FailoverRequest{Target: services.Target{Host: args[0]}, BackendID: backendID})
+			return c.Replication.Failover(ctx, replication.FailoverRequest{Target: replication.Target{Host: args[0]}, BackendID: backendID})
 		},
 	}
 }
