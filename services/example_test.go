@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log"
 
-	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/cindertest"
 	"github.com/gocinder/cinder/services"
 )
