@@ -31,10 +31,37 @@ func (a *app) completionCommand() command {
 						seen["-"+f.Shorthand] = true
 					}
 				})
+				// python lists its hidden spellings too
+				for alias := range pythonAliases[c.Name()] {
+					seen["--"+alias] = true
+				}
 			}
 			words := slices.Sorted(maps.Keys(seen))
 			_, err := fmt.Fprintln(a.stdout, strings.Join(words, " "))
 			return err
+		},
+	}
+}
+
+// shellCompletionCommand is "cinder completion bash|zsh|fish": the shell
+// script cobra generates, which asks the binary itself (cinder __complete)
+// for commands and options as the user types.
+func (a *app) shellCompletionCommand() command {
+	return command{
+		name:     "completion",
+		help:     "Prints the shell completion script for bash, zsh or fish. Load it with: source <(cinder completion bash)",
+		args:     []posArg{{name: "<shell>", help: "bash, zsh or fish."}},
+		noClient: true,
+		run: func(_ context.Context, args []string) error {
+			switch args[0] {
+			case "bash":
+				return a.root.GenBashCompletionV2(a.stdout, true)
+			case "zsh":
+				return a.root.GenZshCompletion(a.stdout)
+			case "fish":
+				return a.root.GenFishCompletion(a.stdout, true)
+			}
+			return usagef("argument <shell>: invalid choice: '%s' (choose from 'bash', 'zsh', 'fish')", args[0])
 		},
 	}
 }

@@ -170,5 +170,5 @@ func (a *app) shellCommands() []command {
 			}
 			return a.printCommandHelp(a.stdout, cmd)
 		},
-	}, a.completionCommand()}
+	}, a.completionCommand(), a.shellCompletionCommand()}
 }

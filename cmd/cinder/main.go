@@ -6,7 +6,10 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
+
+	cinder "github.com/gocinder/cinder"
 )
 
 func main() {
@@ -19,4 +22,14 @@ func main() {
 	code := run(ctx, os.Args[1:], env, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// version is what "cinder --version" prints: the module version the binary
+// was built from ("go install …@v0.2.0" records it), else cinder.Version
+// (a build from a work tree says "(devel)").
+func version(info func() (*debug.BuildInfo, bool)) string {
+	if bi, ok := info(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return strings.TrimPrefix(bi.Main.Version, "v")
+	}
+	return cinder.Version
 }
