@@ -6,19 +6,47 @@ import (
 	"log"
 	"time"
 
-	"github.com/gocinder/cinder"
 	"github.com/gocinder/cinder/cgsnapshots"
+	"github.com/gocinder/cinder/cindertest"
 	"github.com/gocinder/cinder/consistencygroups"
+	"github.com/gocinder/cinder/types"
+	"github.com/gocinder/cinder/volumes"
 )
 
 func ExampleManager_Create() {
 	ctx := context.Background()
-	c, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromCloud("mycloud")})
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	c, err := srv.Client(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
+	if _, err := c.Types.Create(ctx, types.CreateRequest{Name: "fast"}); err != nil {
+		log.Fatal(err)
+	}
+	seed, err := c.ConsistencyGroups.Create(ctx, consistencygroups.CreateRequest{Name: "db-volumes", VolumeTypes: []string{"fast"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := c.ConsistencyGroups.WaitForStatus(ctx, seed.ID, consistencygroups.StatusAvailable, nil); err != nil {
+		log.Fatal(err)
+	}
+	vol, err := c.Volumes.Create(ctx, volumes.CreateRequest{Size: 1, VolumeType: "fast"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := c.Volumes.WaitForStatus(ctx, vol.ID, volumes.StatusAvailable, nil); err != nil {
+		log.Fatal(err)
+	}
+	if err := c.ConsistencyGroups.Update(ctx, seed.ID, consistencygroups.UpdateRequest{AddVolumes: []string{vol.ID}}); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := c.ConsistencyGroups.WaitForStatus(ctx, seed.ID, consistencygroups.StatusAvailable, nil); err != nil {
+		log.Fatal(err)
+	}
+
 	s, err := c.CGSnapshots.Create(ctx, cgsnapshots.CreateRequest{
-		ConsistencyGroupID: "6f84a036-0e2a-4079-9229-ba6b2a267bb6",
+		ConsistencyGroupID: seed.ID,
 		Name:               "nightly",
 	})
 	if err != nil {
@@ -34,19 +62,58 @@ func ExampleManager_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(g.ID)
+	if g, err = c.ConsistencyGroups.WaitForStatus(ctx, g.ID, consistencygroups.StatusAvailable, nil); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(g.Name, g.Status)
+	// Output: restored available
 }
 
 func ExampleManager_List() {
 	ctx := context.Background()
-	c, err := cinder.New(ctx, cinder.Options{Auth: cinder.FromCloud("mycloud")})
+	srv := cindertest.NewServer(cindertest.Options{})
+	defer srv.Close()
+	c, err := srv.Client(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
+	if _, err := c.Types.Create(ctx, types.CreateRequest{Name: "fast"}); err != nil {
+		log.Fatal(err)
+	}
+	seed, err := c.ConsistencyGroups.Create(ctx, consistencygroups.CreateRequest{Name: "db-volumes", VolumeTypes: []string{"fast"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := c.ConsistencyGroups.WaitForStatus(ctx, seed.ID, consistencygroups.StatusAvailable, nil); err != nil {
+		log.Fatal(err)
+	}
+	vol, err := c.Volumes.Create(ctx, volumes.CreateRequest{Size: 1, VolumeType: "fast"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := c.Volumes.WaitForStatus(ctx, vol.ID, volumes.StatusAvailable, nil); err != nil {
+		log.Fatal(err)
+	}
+	if err := c.ConsistencyGroups.Update(ctx, seed.ID, consistencygroups.UpdateRequest{AddVolumes: []string{vol.ID}}); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := c.ConsistencyGroups.WaitForStatus(ctx, seed.ID, consistencygroups.StatusAvailable, nil); err != nil {
+		log.Fatal(err)
+	}
+
+	snap, err := c.CGSnapshots.Create(ctx, cgsnapshots.CreateRequest{ConsistencyGroupID: seed.ID, Name: "nightly"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := c.CGSnapshots.WaitForStatus(ctx, snap.ID, cgsnapshots.StatusAvailable, nil); err != nil {
+		log.Fatal(err)
+	}
+
 	for s, err := range c.CGSnapshots.List(ctx, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(s.ID, s.Name, s.Status, s.ConsistencyGroupID)
+		fmt.Println(s.Name, s.Status, s.ConsistencyGroupID == seed.ID)
 	}
+	// Output: nightly available true
 }
