@@ -3,6 +3,7 @@ package backups
 import (
 	"context"
 	"errors"
+	"github.com/gocinder/cinder/volumes"
 	"net/http"
 	"time"
 
@@ -32,11 +33,8 @@ const (
 	StatusErrorDeleting Status = "error_deleting"
 )
 
-// Link is a hypermedia link.
-type Link struct {
-	Rel  string `json:"rel"`  // the relation: self, bookmark or next
-	Href string `json:"href"` // the link's URL
-}
+// Link is a hypermedia link: the SDK's one Link type, volumes.Link.
+type Link = volumes.Link
 
 // Backup is a volume backup as shown by GET /backups/{id}.
 type Backup struct {

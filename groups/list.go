@@ -2,7 +2,6 @@ package groups
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"net/url"
 	"slices"
@@ -92,30 +91,6 @@ func (m *Manager) ListPage(ctx context.Context, opts *ListOptions) ([]Group, str
 func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options) (*Group, error) {
 	all := opts != nil && opts.AllTenants
 	named := m.ListRefs(ctx, &ListOptions{Filters: map[string]string{"name": nameOrID}, AllTenants: all})
-	return find.One(ctx, "group", nameOrID, m.Get, orAll(named, m.ListRefs(ctx, &ListOptions{AllTenants: all})),
+	return find.One(ctx, "group", nameOrID, m.Get, pager.OrAll(named, m.ListRefs(ctx, &ListOptions{AllTenants: all})),
 		func(g Group) (string, string) { return g.ID, g.Name })
-}
-
-// orAll yields first, or all when first fails at once with a 400.
-func orAll[T any](first, all iter.Seq2[T, error]) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		started := false
-		for v, err := range first {
-			if err != nil && !started && errors.Is(err, rest.ErrBadRequest) {
-				break
-			}
-			started = true
-			if !yield(v, err) || err != nil {
-				return
-			}
-		}
-		if started {
-			return
-		}
-		for v, err := range all {
-			if !yield(v, err) || err != nil {
-				return
-			}
-		}
-	}
 }

@@ -2,7 +2,6 @@ package groupsnapshots
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"net/url"
 	"slices"
@@ -103,30 +102,6 @@ func (m *Manager) Find(ctx context.Context, nameOrID string, opts *find.Options)
 	if !m.rc.Version.Less(filtering) {
 		named = &ListOptions{Filters: map[string]string{"name": nameOrID}, AllTenants: all.AllTenants}
 	}
-	return find.One(ctx, "group snapshot", nameOrID, m.Get, orAll(m.ListRefs(ctx, named), m.ListRefs(ctx, all)),
+	return find.One(ctx, "group snapshot", nameOrID, m.Get, pager.OrAll(m.ListRefs(ctx, named), m.ListRefs(ctx, all)),
 		func(s GroupSnapshot) (string, string) { return s.ID, s.Name })
-}
-
-// orAll yields first, or all when first fails at once with a 400.
-func orAll[T any](first, all iter.Seq2[T, error]) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		started := false
-		for v, err := range first {
-			if err != nil && !started && errors.Is(err, rest.ErrBadRequest) {
-				break
-			}
-			started = true
-			if !yield(v, err) || err != nil {
-				return
-			}
-		}
-		if started {
-			return
-		}
-		for v, err := range all {
-			if !yield(v, err) || err != nil {
-				return
-			}
-		}
-	}
 }

@@ -2,6 +2,7 @@ package messages
 
 import (
 	"context"
+	"github.com/gocinder/cinder/volumes"
 	"net/http"
 	"time"
 
@@ -39,11 +40,8 @@ const (
 	ResourceBackup   ResourceType = "VOLUME_BACKUP"
 )
 
-// Link is a hypermedia link.
-type Link struct {
-	Rel  string `json:"rel"`  // the relation: self, bookmark or next
-	Href string `json:"href"` // the link's URL
-}
+// Link is a hypermedia link: the SDK's one Link type, volumes.Link.
+type Link = volumes.Link
 
 // Message is one user message, as shown by GET /messages/{id}.
 type Message struct {

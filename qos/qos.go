@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gocinder/cinder/volumes"
 	"net/http"
 	"net/url"
 
@@ -27,11 +28,8 @@ const (
 	ConsumerBoth     Consumer = "both"
 )
 
-// Link is a hypermedia link.
-type Link struct {
-	Rel  string `json:"rel"`  // the relation: self, bookmark or next
-	Href string `json:"href"` // the link's URL
-}
+// Link is a hypermedia link: the SDK's one Link type, volumes.Link.
+type Link = volumes.Link
 
 // Spec is a QoS spec.
 type Spec struct {

@@ -2,6 +2,7 @@ package pager
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"maps"
@@ -148,4 +149,30 @@ func NextMarker[T any](limit int, items []T, id func(T) string) string {
 		return ""
 	}
 	return id(items[len(items)-1])
+}
+
+// OrAll yields first or, when first fails at once with a 400 (Cinder
+// refusing a filter, e.g. a non-admin's name filter from 3.33 on), all.
+// An error after first has yielded an item is yielded as it is.
+func OrAll[T any](first, all iter.Seq2[T, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		started := false
+		for v, err := range first {
+			if err != nil && !started && errors.Is(err, rest.ErrBadRequest) {
+				break
+			}
+			started = true
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+		if started {
+			return
+		}
+		for v, err := range all {
+			if !yield(v, err) || err != nil {
+				return
+			}
+		}
+	}
 }
