@@ -100,7 +100,7 @@ func (g *globals) register(fs *pflag.FlagSet) {
 	str(&g.appCredID, "os-application-credential-id", "<id>", "Application credential ID. Defaults to env[OS_APPLICATION_CREDENTIAL_ID].", "OS_APPLICATION_CREDENTIAL_ID")
 	str(&g.appCredName, "os-application-credential-name", "<name>", "Application credential name. Defaults to env[OS_APPLICATION_CREDENTIAL_NAME].", "OS_APPLICATION_CREDENTIAL_NAME")
 	str(&g.appCredSecret, "os-application-credential-secret", "<secret>", "Application credential secret. Defaults to env[OS_APPLICATION_CREDENTIAL_SECRET].", "OS_APPLICATION_CREDENTIAL_SECRET")
-	fs.StringVarP(&g.format, "format", "f", "table", "Output format: table (cinder's), json, yaml or value.")
+	fs.StringVarP(&g.format, "format", "f", "table", "Output format: table (cinder's), json, yaml, value or csv (openstack's).")
 	setMeta(fs, "format", "<format>")
 	fs.StringArrayVarP(&g.columns, "column", "c", nil, "Show only this column or property (repeatable).")
 	setMeta(fs, "column", "<column>")
@@ -156,9 +156,9 @@ func (a *app) resolveGlobals(cmd *cobra.Command) error {
 		}
 	}
 	switch g.format {
-	case "table", "json", "yaml", "value":
+	case "table", "json", "yaml", "value", "csv":
 	default:
-		return usagef("argument -f/--format: invalid choice: %q (choose from 'table', 'json', 'yaml', 'value')", g.format)
+		return usagef("argument -f/--format: invalid choice: %q (choose from 'table', 'json', 'yaml', 'value', 'csv')", g.format)
 	}
 	if g.retries < 0 {
 		return usagef("argument --retries: must not be negative")

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/gocinder/cinder/internal/pyfmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -36,6 +37,18 @@ func (a *app) printDict(o *pyfmt.Object, property string, formatters ...string) 
 			fmt.Fprintln(a.stdout, pyfmt.Str(o.Value(k)))
 		}
 		return nil
+	case "csv":
+		// the openstack CLI has no csv for one resource: ours prints
+		// the two columns of the table
+		out := pyfmt.CSVRow([]any{property, "Value"})
+		if len(a.g.columns) == 0 {
+			keys = slices.Sorted(slices.Values(keys))
+		}
+		for _, k := range keys {
+			out += pyfmt.CSVRow([]any{k, o.Value(k)})
+		}
+		_, err := io.WriteString(a.stdout, out)
+		return err
 	}
 	t := &pyfmt.Table{Header: []string{property, "Value"}}
 	for _, k := range keys {
@@ -96,6 +109,25 @@ func (a *app) printList(header []string, rows [][]any, sortCol int) error {
 			list = append(list, o)
 		}
 		return a.encode(list)
+	case "csv":
+		// as openstack -f csv: header, then the rows as the server
+		// sent the values, sorted as the table is
+		var b strings.Builder
+		b.WriteString(pyfmt.CSVRow(anySlice(hdr)))
+		picked := make([][]any, len(rows))
+		for i, r := range rows {
+			picked[i] = pick(r)
+		}
+		if sortCol >= 0 {
+			slices.SortStableFunc(picked, func(x, y []any) int {
+				return strings.Compare(pyfmt.Str(x[sortCol]), pyfmt.Str(y[sortCol]))
+			})
+		}
+		for _, r := range picked {
+			b.WriteString(pyfmt.CSVRow(r))
+		}
+		_, err := io.WriteString(a.stdout, b.String())
+		return err
 	}
 	t := &pyfmt.Table{Header: hdr}
 	for _, r := range rows {
@@ -119,6 +151,14 @@ func (a *app) printList(header []string, rows [][]any, sortCol int) error {
 		return nil
 	}
 	return t.Render(a.stdout)
+}
+
+func anySlice(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }
 
 // encode writes v (ordered values) as JSON or YAML.

@@ -33,6 +33,10 @@ type python struct {
 		Repr string
 		Str  string
 	}
+	CSVs []struct {
+		JSON string
+		Out  string
+	}
 	Dicts []struct {
 		JSON string
 		Out  string
@@ -101,6 +105,19 @@ func TestReprStr(t *testing.T) {
 		require.NoError(t, err, tc.JSON)
 		assert.Equal(t, tc.Repr, pyfmt.Repr(v), "repr(%s)", tc.JSON)
 		assert.Equal(t, tc.Str, pyfmt.Str(v), "str(%s)", tc.JSON)
+	}
+}
+
+func TestCSVRow(t *testing.T) {
+	t.Parallel()
+	p := load(t)
+	require.NotEmpty(t, p.CSVs)
+	for _, tc := range p.CSVs {
+		v, err := pyfmt.Decode([]byte(tc.JSON))
+		require.NoError(t, err, tc.JSON)
+		list, ok := v.([]any)
+		require.True(t, ok)
+		assert.Equal(t, tc.Out, pyfmt.CSVRow(list), tc.JSON)
 	}
 }
 

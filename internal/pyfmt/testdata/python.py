@@ -14,10 +14,14 @@ Each section calls the tool the way python-cinderclient does:
           textwrap.wrap(text, width)
   repr    repr() and str() of json.loads(text)
   dict    cinderclient.utils._pretty_format_dict: "%s : %s" per sorted key
+  csvs    csv.writer(quoting=QUOTE_NONNUMERIC, escapechar="\\") as cliff's
+          -f csv formatter (openstack volume list -f csv)
   help    argparse.ArgumentParser(formatter_class=title-cased sections)
           .format_help() at 80 columns
 """
 import argparse
+import csv
+import io
 import json
 import re
 import sys
@@ -75,6 +79,14 @@ REPRS = [
 DICTS = [
     '{"b": "2", "a": "1"}', '{"readonly": "False", "attached_mode": "rw"}', '{}',
     '{"z": null, "y": true, "x": 1.5, "w": [1, "a"], "v": {"k": "v"}}', '{"key": "multi\\nline"}',
+]
+
+CSVS = [
+    '["ID", "Name", "Status", "Size", "Bootable", "Attached to"]',
+    '["a", "vol 1", "available", 1, "false", []]',
+    '["back\\\\slash", "q\\"q", "é 日本", 1.0, 10, -3]',
+    '[true, false, null, "", "1", 2.5]',
+    '["line\\nbreak", "comma, inside", {"k": "v"}, ["x", 1]]',
 ]
 
 HELPS = [
@@ -145,6 +157,12 @@ def wrap(text, width):
     return textwrap.wrap(re.sub(r"\s+", " ", text).strip(), width)
 
 
+def csv_row(values):
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n", escapechar="\\").writerow(values)
+    return out.getvalue()
+
+
 class Formatter(argparse.HelpFormatter):
     """python-cinderclient's OpenStackHelpFormatter: title-cased headings."""
 
@@ -183,6 +201,7 @@ def main():
         "reprs": [{"json": j, "repr": repr(json.loads(j)), "str": str(json.loads(j))} for j in REPRS],
         "dicts": [{"json": j, "out": "\n".join("%s : %s" % (k, v) for k, v in sorted(json.loads(j).items()))}
                   for j in DICTS],
+        "csvs": [{"json": j, "out": csv_row(json.loads(j))} for j in CSVS],
         "helps": [dict(c, out=help_text(c)) for c in HELPS],
     }
     json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
