@@ -2,9 +2,6 @@ package volumes_test
 
 import (
 	"io"
-	"net/http"
-	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,31 +12,12 @@ import (
 	"github.com/gocinder/cinder/volumes"
 )
 
-// loseAnswers lets the first n POST /volumes reach the server, then throws
-// the answer away and fails like a connection broken mid-response.
-type loseAnswers struct {
-	next http.RoundTripper
-	n    atomic.Int32
-}
-
-func (l *loseAnswers) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := l.next.RoundTrip(r)
-	if err == nil && r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/volumes") && l.n.Add(-1) >= 0 {
-		_, _ = io.Copy(io.Discard, resp.Body)
-		_ = resp.Body.Close()
-		return nil, io.ErrUnexpectedEOF
-	}
-	return resp, err
-}
-
-func lossyClient(t *testing.T, lose int32) (*cindertest.Server, *cinder.Client) {
+// lossyClient: the emulator serves the first lose POST /volumes (the volume
+// is created) and then drops the connection unanswered.
+func lossyClient(t *testing.T, lose int) (*cindertest.Server, *cinder.Client) {
 	t.Helper()
-	srv := cindertest.NewServer(cindertest.Options{})
-	t.Cleanup(srv.Close)
-	lt := &loseAnswers{next: http.DefaultTransport.(*http.Transport).Clone()}
-	lt.n.Store(lose)
-	c, err := srv.ClientAs(t.Context(), "admin", cinder.Options{HTTPClient: &http.Client{Transport: lt}})
-	require.NoError(t, err)
+	srv, c := newEmu(t, cindertest.Options{})
+	srv.Inject(cindertest.Fault{Method: "POST", Path: "/volumes", DropResponse: true, Times: lose})
 	return srv, c
 }
 
@@ -61,7 +39,7 @@ func TestCreateLostAnswerMayExist(t *testing.T) {
 	assert.Equal(t, "volume", me.Kind)
 	assert.Equal(t, "lost-1", me.Name)
 	assert.Empty(t, me.Token)
-	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	assert.ErrorIs(t, err, io.EOF)
 	assert.Contains(t, err.Error(), `cinder: the volume "lost-1" may have been created: its answer was lost`)
 	assert.Len(t, emuCalls(srv, "POST", "/volumes"), 1, "never replayed")
 	assert.Equal(t, 1, countNamed(t, c, "lost-1"), "it does exist: the caller can find it by name")
