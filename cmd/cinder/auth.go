@@ -36,7 +36,8 @@ func (a *app) options() (cinder.Options, error) {
 	}
 	// --retries N means N retries (0: none), as in cinderclient. Without
 	// it, the SDK's default applies: idempotent requests are tried up to 3
-	// times on connection errors and 429/502/503/504, creates never twice.
+	// times on connection errors and 429/502/503/504, a create only when
+	// the server provably did not act (503, 429, 413 with Retry-After).
 	if g.retriesSet {
 		o.MaxAttempts = g.retries + 1
 	}
