@@ -10,6 +10,7 @@
 # diff         the differential harness: python `cinder` and ours on the same
 #              command lines against the real cloud (integration/diff)
 # record       re-record testdata/ fixtures from the real cloud (OS_* environment)
+# man          man pages of cinder and its commands into $(MANDIR) (default man/)
 # api          rewrite api/v1.txt, the record of the exported API (make test checks it)
 # faults       the fault-injection suite without -race, printing its table (10k list)
 
@@ -19,7 +20,7 @@ BIN         ?= bin
 # the real cloud's scenarios wait a lot: run more of them at once than GOMAXPROCS
 IT_PARALLEL ?= 8
 
-.PHONY: all test fmt-check vet lint integration bench demo build clean record api faults diff
+.PHONY: man all test fmt-check vet lint integration bench demo build clean record api faults diff
 
 all: test
 
@@ -82,6 +83,10 @@ demo:
 build:
 	$(GO) build -o $(BIN)/cinder ./cmd/cinder
 	$(GO) build -o $(BIN)/cinder-emulator ./cmd/cinder-emulator
+
+MANDIR ?= man
+man:
+	$(GO) test -count=1 -run '^TestMan$$' ./cmd/cinder/ -args -man=$(abspath $(MANDIR))
 
 clean:
 	rm -rf $(BIN)
