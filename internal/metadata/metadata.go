@@ -1,10 +1,12 @@
-// Package metadata reads and writes the string map Cinder keeps under a
-// resource's /metadata path (volumes, snapshots), for the resource
-// packages' typed Metadata methods.
+// Package metadata reads and writes the string maps Cinder keeps under a
+// resource: /metadata of volumes and snapshots, /extra_specs of volume
+// types, /group_specs of group types — one key/value CRUD for the resource
+// packages' typed Metadata, ExtraSpecs and GroupSpecs methods.
 package metadata
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -19,35 +21,67 @@ import (
 // metadata's ETag.
 var ETagSince = mv.V(3, 15)
 
-// At is the metadata of one resource: /<collection>/<id>/metadata.
+// Kind describes one kind of key/value map.
+type Kind struct {
+	Op    string     // the ops' prefix: "volumes", "types", "grouptypes"
+	Path  string     // the collection's path: "volumes", "group_types"
+	Sub   string     // the map's path below a resource, also its JSON envelope: "metadata", "extra_specs"
+	Name  string     // the op of the whole map: "Metadata", "ExtraSpecs"; writing it is "Set"+Name
+	Item  string     // the op of one key: "MetadataItem", "ExtraSpec"; also "Set"+Item, "Delete"+Item
+	Noun  string     // one key in messages: "metadata key", "extra spec"
+	Since mv.Version // the lowest microversion of every call (zero: none)
+	// ItemEnv wraps one key's body and answer: "meta" for metadata
+	// ({"meta": {k: v}}); "" for a bare {k: v} (extra and group specs).
+	ItemEnv string
+}
+
+// At is the key/value map of one resource: /<Path>/<id>/<Sub>.
 type At struct {
-	rc         *rest.Client
-	collection string // "volumes"; ops are "volumes.Metadata" and so on
-	id         string
+	rc   *rest.Client
+	kind Kind
+	id   string
 }
 
 // New returns the metadata of the resource id in collection ("volumes").
 func New(rc *rest.Client, collection, id string) At {
-	return At{rc: rc, collection: collection, id: id}
+	return NewKind(rc, Kind{Op: collection, Path: collection, Sub: "metadata", Name: "Metadata", Item: "MetadataItem",
+		Noun: "metadata key", ItemEnv: "meta"}, id)
 }
 
-type env struct {
-	Metadata map[string]string `json:"metadata"`
-}
-
-type itemEnv struct {
-	Meta map[string]string `json:"meta"`
-}
+// NewKind returns the map of kind k of the resource id.
+func NewKind(rc *rest.Client, k Kind, id string) At { return At{rc: rc, kind: k, id: id} }
 
 func (a At) path(key ...string) string {
-	return rest.Path(append([]string{a.collection, a.id, "metadata"}, key...)...)
+	return rest.Path(append([]string{a.kind.Path, a.id, a.kind.Sub}, key...)...)
 }
 
-func (a At) op(method string) string { return a.collection + "." + method }
+func (a At) op(method string) string { return a.kind.Op + "." + method }
+
+// call is a request on the map (or one key), at the kind's microversion
+// unless since asks for a later one.
+func (a At) call(method, httpMethod string, since mv.Version, key ...string) rest.Call {
+	if a.kind.Since.AtLeast(since) {
+		since = a.kind.Since
+	}
+	return rest.Call{Op: a.op(method), Method: httpMethod, Path: a.path(key...), Since: since}
+}
+
+// env is {"<Sub>": {...}}.
+func (a At) env(md map[string]string) map[string]map[string]string {
+	return map[string]map[string]string{a.kind.Sub: md}
+}
+
+// itemBody is one key's body and answer in the kind's envelope.
+func (a At) itemBody(key, value string) any {
+	if a.kind.ItemEnv == "" {
+		return map[string]string{key: value}
+	}
+	return map[string]map[string]string{a.kind.ItemEnv: {key: value}}
+}
 
 // Get returns the metadata (never nil). GET …/metadata
 func (a At) Get(ctx context.Context) (map[string]string, error) {
-	md, _, err := a.get(ctx, "Metadata", mv.Version{})
+	md, _, err := a.get(ctx, a.kind.Name, mv.Version{})
 	return md, err
 }
 
@@ -56,30 +90,31 @@ func (a At) Get(ctx context.Context) (map[string]string, error) {
 func (a At) GetWithETag(ctx context.Context) (map[string]string, string, error) {
 	md, etag, err := a.get(ctx, "MetadataWithETag", ETagSince)
 	if err == nil && etag == "" {
-		return nil, "", fmt.Errorf("cinder: the server sent no ETag for the %s metadata", strings.TrimSuffix(a.collection, "s"))
+		return nil, "", fmt.Errorf("cinder: the server sent no ETag for the %s metadata", strings.TrimSuffix(a.kind.Path, "s"))
 	}
 	return md, etag, err
 }
 
 func (a At) get(ctx context.Context, method string, since mv.Version) (map[string]string, string, error) {
-	var out env
+	var out map[string]map[string]string
 	var resp rest.Response
-	err := a.rc.Do(ctx, rest.Call{Op: a.op(method), Path: a.path(), Since: since, Response: &resp}, &out)
-	if err != nil {
+	call := a.call(method, http.MethodGet, since)
+	call.Response = &resp
+	if err := a.rc.Do(ctx, call, &out); err != nil {
 		return nil, "", err
 	}
-	return nonNil(out.Metadata), resp.Header.Get("Etag"), nil
+	return nonNil(out[a.kind.Sub]), resp.Header.Get("Etag"), nil
 }
 
 // Set adds or changes the pairs of md, keeping the others, and returns the
 // whole metadata. POST …/metadata
 func (a At) Set(ctx context.Context, md map[string]string) (map[string]string, error) {
-	return a.write(ctx, rest.Call{Op: a.op("SetMetadata"), Method: http.MethodPost}, md)
+	return a.write(ctx, a.call("Set"+a.kind.Name, http.MethodPost, mv.Version{}), md)
 }
 
 // Replace replaces the metadata with md and returns it. PUT …/metadata
 func (a At) Replace(ctx context.Context, md map[string]string) (map[string]string, error) {
-	return a.write(ctx, rest.Call{Op: a.op("ReplaceMetadata"), Method: http.MethodPut}, md)
+	return a.write(ctx, a.call("ReplaceMetadata", http.MethodPut, mv.Version{}), md)
 }
 
 // ReplaceIfMatch is Replace under If-Match: etag. PUT …/metadata, from
@@ -88,42 +123,50 @@ func (a At) ReplaceIfMatch(ctx context.Context, md map[string]string, etag strin
 	if etag == "" {
 		return nil, errors.New("cinder: an empty ETag matches nothing; use ReplaceMetadata")
 	}
-	return a.write(ctx, rest.Call{Op: a.op("ReplaceMetadataIfMatch"), Method: http.MethodPut,
-		Since: ETagSince, Header: http.Header{"If-Match": {etag}}}, md)
+	call := a.call("ReplaceMetadataIfMatch", http.MethodPut, ETagSince)
+	call.Header = http.Header{"If-Match": {etag}}
+	return a.write(ctx, call, md)
 }
 
 func (a At) write(ctx context.Context, call rest.Call, md map[string]string) (map[string]string, error) {
-	call.Path = a.path()
-	call.Body = env{nonNil(md)}
-	var out env
+	call.Body = a.env(nonNil(md))
+	var out map[string]map[string]string
 	if err := a.rc.Do(ctx, call, &out); err != nil {
 		return nil, err
 	}
-	return nonNil(out.Metadata), nil
+	return nonNil(out[a.kind.Sub]), nil
 }
 
-// Item returns the value of key. GET …/metadata/{key}
+// Item returns the value of key. GET …/<Sub>/{key}
 func (a At) Item(ctx context.Context, key string) (string, error) {
-	var out itemEnv
-	if err := a.rc.Do(ctx, rest.Call{Op: a.op("MetadataItem"), Path: a.path(key)}, &out); err != nil {
+	var out map[string]json.RawMessage
+	if err := a.rc.Do(ctx, a.call(a.kind.Item, http.MethodGet, mv.Version{}, key), &out); err != nil {
 		return "", err
 	}
-	v, ok := out.Meta[key]
-	if !ok {
-		return "", fmt.Errorf("cinder: the server's answer lacks metadata key %q", key)
+	raw := out[key]
+	if a.kind.ItemEnv != "" {
+		var inner map[string]json.RawMessage
+		if err := json.Unmarshal(out[a.kind.ItemEnv], &inner); err == nil {
+			raw = inner[key]
+		}
+	}
+	var v string
+	if raw == nil || json.Unmarshal(raw, &v) != nil {
+		return "", fmt.Errorf("cinder: the server's answer lacks %s %q", a.kind.Noun, key)
 	}
 	return v, nil
 }
 
-// SetItem sets key to value. PUT …/metadata/{key}
+// SetItem sets key to value. PUT …/<Sub>/{key}
 func (a At) SetItem(ctx context.Context, key, value string) error {
-	return a.rc.Do(ctx, rest.Call{Op: a.op("SetMetadataItem"), Method: http.MethodPut, Path: a.path(key),
-		Body: itemEnv{map[string]string{key: value}}}, nil)
+	call := a.call("Set"+a.kind.Item, http.MethodPut, mv.Version{}, key)
+	call.Body = a.itemBody(key, value)
+	return a.rc.Do(ctx, call, nil)
 }
 
-// DeleteItem removes key. DELETE …/metadata/{key}
+// DeleteItem removes key. DELETE …/<Sub>/{key}
 func (a At) DeleteItem(ctx context.Context, key string) error {
-	return a.rc.Do(ctx, rest.Call{Op: a.op("DeleteMetadataItem"), Method: http.MethodDelete, Path: a.path(key)}, nil)
+	return a.rc.Do(ctx, a.call("Delete"+a.kind.Item, http.MethodDelete, mv.Version{}, key), nil)
 }
 
 // Delete removes keys. From ETagSince on it reads the metadata with its
