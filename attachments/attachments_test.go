@@ -82,13 +82,11 @@ func TestCreateVolumeInUse(t *testing.T) {
 func TestCreateNotRetried(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.RetryingClient(t, "3.70")
-	mock.RegisterResponder(http.MethodPost, testutil.URL("attachments"), func(*http.Request) (*http.Response, error) {
-		resp := testutil.Respond(http.StatusServiceUnavailable, []byte(`{"serviceUnavailable":{"code":503,"message":"busy"}}`))
-		resp.Header.Set("Retry-After", "0")
-		return resp, nil
-	})
+	mock.RegisterResponder(http.MethodPost, testutil.URL("attachments"), testutil.GatewayTimeout)
 	_, err := c.Attachments.Create(t.Context(), attachments.CreateRequest{VolumeID: volID})
-	require.ErrorIs(t, err, cinder.ErrServiceUnavailable)
+	var apiErr *cinder.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusGatewayTimeout, apiErr.StatusCode)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
 

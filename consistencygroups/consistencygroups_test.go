@@ -72,11 +72,11 @@ func TestCreateErrors(t *testing.T) {
 func TestCreateNotRetried(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.RetryingClient(t, "3.70")
-	mock.RegisterResponder(http.MethodPost, testutil.URL("consistencygroups"), testutil.Unavailable)
+	mock.RegisterResponder(http.MethodPost, testutil.URL("consistencygroups"), testutil.GatewayTimeout)
 	_, err := c.ConsistencyGroups.Create(t.Context(), consistencygroups.CreateRequest{VolumeTypes: []string{vtID}})
 	var apiErr *cinder.APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, http.StatusServiceUnavailable, apiErr.StatusCode)
+	assert.Equal(t, http.StatusGatewayTimeout, apiErr.StatusCode)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
 

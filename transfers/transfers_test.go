@@ -65,23 +65,28 @@ func TestCreateVolumeNotAvailable(t *testing.T) {
 	testutil.RequireAPIError(t, err, http.StatusBadRequest, cinder.ErrBadRequest, "status must be available")
 }
 
-// TestCreateNotRetried: a POST that may have created a transfer is never
+// TestCreateNotRetried: a POST that may have created a transfer (a 504: the
+// proxy gave up, the server may have acted) is never
 // replayed, even by a client that retries idempotent calls.
 func TestCreateNotRetried(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.RetryingClient(t, "3.70")
-	mock.RegisterResponder(http.MethodPost, testutil.URL("volume-transfers"), testutil.Unavailable)
+	mock.RegisterResponder(http.MethodPost, testutil.URL("volume-transfers"), testutil.GatewayTimeout)
 	_, err := c.Transfers.Create(t.Context(), transfers.CreateRequest{VolumeID: volID})
-	require.ErrorIs(t, err, cinder.ErrServiceUnavailable)
+	var apiErr *cinder.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusGatewayTimeout, apiErr.StatusCode)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
 
 func TestAcceptNotRetried(t *testing.T) {
 	t.Parallel()
 	c, mock := testutil.RetryingClient(t, "3.70")
-	mock.RegisterResponder(http.MethodPost, testutil.URL("volume-transfers/"+transferID+"/accept"), testutil.Unavailable)
+	mock.RegisterResponder(http.MethodPost, testutil.URL("volume-transfers/"+transferID+"/accept"), testutil.GatewayTimeout)
 	_, err := c.Transfers.Accept(t.Context(), transferID, fakeKey)
-	require.ErrorIs(t, err, cinder.ErrServiceUnavailable)
+	var apiErr *cinder.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusGatewayTimeout, apiErr.StatusCode)
 	assert.Equal(t, 1, mock.GetTotalCallCount())
 }
 

@@ -48,6 +48,14 @@ func RetryingClient(t testing.TB, v string) (*cinder.Client, *httpmock.MockTrans
 	return c, mock
 }
 
+// GatewayTimeout answers 504 with Retry-After: 0: the proxy gave up, so the
+// server may have acted, and a POST must not be replayed.
+func GatewayTimeout(*http.Request) (*http.Response, error) {
+	resp := Respond(http.StatusGatewayTimeout, []byte(`<html><body><h1>504 Gateway Time-out</h1></body></html>`))
+	resp.Header.Set("Retry-After", "0")
+	return resp, nil
+}
+
 // Unavailable answers 503 with Retry-After: 0, so that a wrong retry is fast.
 func Unavailable(*http.Request) (*http.Response, error) {
 	resp := Respond(http.StatusServiceUnavailable, []byte(`{"serviceUnavailable":{"code":503,"message":"busy"}}`))
