@@ -17,11 +17,14 @@ func manageRoutes() []route {
 	}
 }
 
-// unmanaged are the fake backend volumes offered by manageable_volumes.
-var unmanaged = []struct {
+// backendVolume is a volume on the emulated backend, by its driver name.
+type backendVolume struct {
 	ref  string
 	size int
-}{{"emu-unmanaged-1", 1}, {"emu-unmanaged-2", 2}}
+}
+
+// unmanaged are the backend volumes no Cinder volume came from, offered by manageable_volumes.
+var unmanaged = []backendVolume{{"emu-unmanaged-1", 1}, {"emu-unmanaged-2", 2}}
 
 func (c *call) listManageable(detail bool) {
 	if !c.at(8) {
@@ -38,7 +41,7 @@ func (c *call) listManageable(detail bool) {
 		return
 	}
 	list := []any{}
-	for _, u := range unmanaged {
+	for _, u := range c.s.st.backendVolumes {
 		managed := false
 		for _, v := range c.s.st.volumes {
 			if v.AdminMetadata["source-name"] == u.ref {
@@ -75,7 +78,7 @@ func (c *call) manageVolume() {
 	ref, _ := body["ref"].(map[string]any)
 	src, _ := ref["source-name"].(string)
 	size, known := 0, false
-	for _, u := range unmanaged {
+	for _, u := range c.s.st.backendVolumes {
 		if u.ref == src {
 			size, known = u.size, true
 		}

@@ -50,3 +50,18 @@ func TestManageAnswer(t *testing.T) {
 	assert.Contains(t, v, "migration_status")
 	assert.Equal(t, 1.0, e.volume("admin", "", v["id"].(string))["size"])
 }
+
+// An unmanaged volume stays on the backend as volume-<id> and can be managed
+// again, as gophercloud's TestManageableVolumes does on a real cloud.
+func TestUnmanageThenManage(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, cindertest.Options{})
+	id := e.create("admin", `{"volume":{"size":3,"name":"back"}}`)
+	host := e.volume("admin", "3.8", id)["os-vol-host-attr:host"].(string)
+	require.Equal(t, http.StatusAccepted, e.action("admin", "", id, `{"os-unmanage": {}}`).code)
+	r := e.do("admin", "3.8", "POST", "manageable_volumes", `{"volume":{"host":"`+host+`","ref":{"source-name":"volume-`+id+`"},"name":"back"}}`)
+	require.Equal(t, http.StatusAccepted, r.code, string(r.body))
+	v := e.volume("admin", "3.8", r.json(t)["volume"].(map[string]any)["id"].(string))
+	assert.Equal(t, "available", v["status"])
+	assert.Equal(t, 3.0, v["size"])
+}

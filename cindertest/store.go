@@ -100,11 +100,14 @@ type store struct {
 	lastNow    time.Time
 	clock      func() time.Time // Options.Now
 	services   []*service
-	logLevels  map[string]string // "binary host logger" -> level set by os-services/set-log
+	// backendVolumes are the volumes on the backend that Cinder may manage
+	// (manageable_volumes): two fixed ones, then every unmanaged volume.
+	backendVolumes []backendVolume
+	logLevels      map[string]string // "binary host logger" -> level set by os-services/set-log
 }
 
 func newStore(defaults Quotas, clock func() time.Time) *store {
-	st := &store{clock: clock, services: newServices(), volumes: map[string]*volume{}, snapshots: map[string]*snapshot{},
+	st := &store{clock: clock, services: newServices(), backendVolumes: slices.Clone(unmanaged), volumes: map[string]*volume{}, snapshots: map[string]*snapshot{},
 		backups: map[string]*backup{}, transfers: map[string]*transfer{},
 		types: map[string]*volumeType{}, qos: map[string]*qosSpec{}, messages: map[string]*message{},
 		projTypes: map[string]string{}, quotas: map[string]map[string]int{}, classes: map[string]map[string]int{},

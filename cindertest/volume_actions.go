@@ -500,6 +500,8 @@ func (c *call) actUnmanage(v *volume, _ map[string]any) {
 		return
 	}
 	c.s.st.transition(v, "unmanaging", "", c.s.opts.CreateDelay, nil)
+	// The backend keeps the volume under the driver's name: it is manageable now.
+	c.s.st.backendVolumes = append(c.s.st.backendVolumes, backendVolume{"volume-" + v.ID, v.Size})
 	c.accepted()
 }
 
