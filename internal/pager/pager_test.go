@@ -328,3 +328,24 @@ func TestSeqRecordsEachPageResponse(t *testing.T) {
 	assert.Len(t, items, 2)
 	assert.Equal(t, "req-page-1", got.RequestID)
 }
+
+// TestSeqReusedArrayLeavesAbsentKeysZero: the pager decodes each page into
+// the last page's array; a key an item lacks must not keep the value of
+// the item decoded there before, and the items yielded earlier keep theirs.
+func TestSeqReusedArrayLeavesAbsentKeysZero(t *testing.T) {
+	t.Parallel()
+	rc, mock := newClient(t)
+	mock.RegisterResponder(http.MethodGet, endpoint+"volumes/detail", func(r *http.Request) (*http.Response, error) {
+		if r.URL.Query().Get("marker") == "" {
+			return httpmock.NewStringResponse(200, `{"volumes": [{"id": "a", "name": "first"}, {"id": "b", "name": "second"}],
+				"volumes_links": [{"rel": "next", "href": "`+endpoint+`volumes/detail?marker=b"}]}`), nil
+		}
+		return httpmock.NewStringResponse(200, `{"volumes": [{"id": "c"}]}`), nil
+	})
+	var got []item
+	for v, err := range pager.Seq[item](t.Context(), rc, rest.Call{Path: "volumes/detail"}, "volumes") {
+		require.NoError(t, err)
+		got = append(got, v)
+	}
+	assert.Equal(t, []item{{ID: "a", Name: "first"}, {ID: "b", Name: "second"}, {ID: "c"}}, got)
+}
