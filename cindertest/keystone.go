@@ -43,6 +43,10 @@ func (s *Server) keystone(w http.ResponseWriter, r *http.Request, p string) {
 		s.ksTokens(w, r)
 	case p == "/v2.0/tokens" && r.Method == http.MethodPost:
 		s.ksTokensV2(w, r)
+	case p == "/v3/projects" && r.Method == http.MethodPost:
+		s.ksCreateProject(w, r)
+	case strings.HasPrefix(p, "/v3/projects/") && r.Method == http.MethodDelete:
+		s.ksDeleteProject(w, r, strings.TrimPrefix(p, "/v3/projects/"))
 	default:
 		s.ksFault(w, http.StatusNotFound, "The resource could not be found.")
 	}
@@ -299,4 +303,58 @@ func (s *Server) ksTokensV2(w http.ResponseWriter, r *http.Request) {
 			"roles_links": []any{}},
 		"metadata": map[string]any{"is_admin": 0, "roles": roleIDs},
 	}})
+}
+
+// ksAdmin answers 401/403 unless the request carries a live admin token.
+func (s *Server) ksAdmin(w http.ResponseWriter, r *http.Request, rule string) bool {
+	t := s.ids.valid(r.Header.Get("X-Auth-Token"))
+	switch {
+	case t == nil:
+		s.ksFault(w, http.StatusUnauthorized, msgAuthRequired)
+	case !s.ids.isAdmin(t):
+		s.ksFault(w, http.StatusForbidden, "You are not authorized to perform the requested action: "+rule+".")
+	default:
+		return true
+	}
+	return false
+}
+
+// ksCreateProject is POST /v3/projects (admin), so tests can make throwaway
+// projects as on a real Keystone (gophercloud's acceptance tests do).
+func (s *Server) ksCreateProject(w http.ResponseWriter, r *http.Request) {
+	if !s.ksAdmin(w, r, "identity:create_project") {
+		return
+	}
+	var req struct {
+		Project struct {
+			Name        string `json:"name"`
+			Description string `json:"description"`
+		} `json:"project"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.Project.Name == "" {
+		s.ksFault(w, http.StatusBadRequest, "Invalid input for field 'name': 'name' is a required property")
+		return
+	}
+	if s.ids.projectByName(req.Project.Name) != nil {
+		s.ksFault(w, http.StatusConflict, "Conflict occurred attempting to store project - it is not permitted to have two projects with the same name in the same domain : "+req.Project.Name+".")
+		return
+	}
+	id := s.ids.addProject(req.Project.Name)
+	writeJSON(w, http.StatusCreated, map[string]any{"project": map[string]any{"id": id, "name": req.Project.Name,
+		"description": req.Project.Description, "domain_id": defaultDomain, "enabled": true, "is_domain": false,
+		"parent_id": defaultDomain, "tags": []string{}, "options": map[string]any{},
+		"links": map[string]string{"self": s.AuthURL() + "/projects/" + id}}})
+}
+
+// ksDeleteProject is DELETE /v3/projects/{id} (admin).
+func (s *Server) ksDeleteProject(w http.ResponseWriter, r *http.Request, id string) {
+	if !s.ksAdmin(w, r, "identity:delete_project") {
+		return
+	}
+	if s.ids.projects[id] == nil {
+		s.ksFault(w, http.StatusNotFound, "Could not find project: "+id+".")
+		return
+	}
+	delete(s.ids.projects, id)
+	w.WriteHeader(http.StatusNoContent)
 }

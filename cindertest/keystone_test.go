@@ -131,3 +131,18 @@ func TestAddUserAndEnv(t *testing.T) {
 	assert.Equal(t, "pw", env["OS_PASSWORD"])
 	assert.Equal(t, id, srv.ProjectID("p2"))
 }
+
+func TestKeystoneProjects(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, cindertest.Options{})
+	r := e.do("demo", "", "POST", "/identity/v3/projects", `{"project":{"name":"p1"}}`)
+	assert.Equal(t, http.StatusForbidden, r.code)
+	r = e.do("admin", "", "POST", "/identity/v3/projects", `{"project":{"name":"p1","description":"d"}}`)
+	require.Equal(t, http.StatusCreated, r.code, string(r.body))
+	id := r.json(t)["project"].(map[string]any)["id"].(string)
+	assert.Equal(t, id, e.srv.ProjectID("p1"))
+	assert.Equal(t, http.StatusConflict, e.do("admin", "", "POST", "/identity/v3/projects", `{"project":{"name":"p1"}}`).code)
+	assert.Equal(t, http.StatusNoContent, e.do("admin", "", "DELETE", "/identity/v3/projects/"+id, "").code)
+	assert.Empty(t, e.srv.ProjectID("p1"))
+	assert.Equal(t, http.StatusNotFound, e.do("admin", "", "DELETE", "/identity/v3/projects/"+id, "").code)
+}
