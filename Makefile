@@ -53,7 +53,7 @@ integration:
 # environment: each line in a project of its own, DIFF_PARALLEL at once.
 DIFF_PARALLEL ?= 8
 diff:
-	CINDER_DIFF_PARALLEL=$(DIFF_PARALLEL) $(GO) test -tags diff -count=1 -timeout 45m ./integration/diff/
+	$(GO) test -tags diff -count=1 -timeout 45m -parallel $(DIFF_PARALLEL) ./integration/diff/
 
 # Re-record testdata/ from the real cloud of the OS_* environment (. /tmp/os/openrc),
 # scrubbed of tokens, host names and IDs. Each package's recorder is a test that

@@ -231,7 +231,8 @@ func (a *app) attachmentListCommand() command {
 			if err != nil {
 				return err
 			}
-			raws, err := listRaw(ctx, c.Attachments.List, opts, limit, zeroLimit(flags, limit), "attachments")
+			raws, err := listRaw(ctx, c.Attachments.ListRefs, // GET /attachments, as cinderclient
+				opts, limit, zeroLimit(flags, limit), "attachments")
 			if err != nil {
 				return err
 			}

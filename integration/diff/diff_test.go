@@ -14,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,13 +116,9 @@ func TestDiff(t *testing.T) {
 		seen[l.name] = true
 	}
 	filter := os.Getenv("CINDER_DIFF_RUN")
-	par, _ := strconv.Atoi(os.Getenv("CINDER_DIFF_PARALLEL"))
-	if par <= 0 {
-		par = 3 * runtime.GOMAXPROCS(0)
-	}
-	sem := make(chan struct{}, par)
 	var tl tally
 	var mu sync.Mutex
+	var global sync.RWMutex
 	used := map[string]bool{}
 	start := time.Now()
 	t.Run("lines", func(t *testing.T) {
@@ -133,8 +128,15 @@ func TestDiff(t *testing.T) {
 			}
 			t.Run(l.name, func(t *testing.T) {
 				t.Parallel()
-				sem <- struct{}{}
-				defer func() { <-sem }()
+				// a line listing global resources (types, QoS specs) runs
+				// alone: other lines' fixtures would show in it
+				if l.exclusive {
+					global.Lock()
+					defer global.Unlock()
+				} else {
+					global.RLock()
+					defer global.RUnlock()
+				}
 				py, go_, err := runLine(ctx, t, c, i, l)
 				if err != nil && (py.saw500 || go_.saw500) {
 					t.Logf("retrying after a 500: %v", err)

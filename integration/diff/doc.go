@@ -14,8 +14,11 @@
 //
 //	. /tmp/os/openrc      # the admin user of a real cloud, DEMO_OS_* for the demo user
 //	make diff             # or: go test -tags diff -count=1 ./integration/diff/
-//	go test -tags diff -count=1 ./integration/diff/ -run 'TestDiff/show-name'
+//	CINDER_DIFF_RUN='^show-name' go test -tags diff -count=1 -parallel 8 ./integration/diff/
 //
+// Lines run -parallel at once (go test's flag; its default, GOMAXPROCS, is
+// far too few: a line mostly waits for the cloud); a line listing resources
+// no project owns runs alone.
 // Environment: OS_* and DEMO_OS_* as in openrc; CINDER_DIFF_PYTHON (default
 // /usr/bin/cinder) is the reference. Every line runs in a project of its own
 // (created and removed by the harness), so lines run in parallel without

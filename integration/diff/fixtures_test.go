@@ -79,7 +79,10 @@ func (p *project) setup(ctx context.Context, prefix string, specs []string) (fix
 			}
 		case "transfer":
 			var out struct {
-				Transfer struct{ ID, AuthKey string } `json:"transfer"`
+				Transfer struct {
+					ID      string `json:"id"`
+					AuthKey string `json:"auth_key"`
+				} `json:"transfer"`
 			}
 			_, err = p.api(ctx, "POST", "/volume-transfers", map[string]any{"transfer": map[string]any{"volume_id": ref(0), "name": prefix + name}}, &out)
 			id = out.Transfer.ID

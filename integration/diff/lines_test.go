@@ -12,9 +12,12 @@ type line struct {
 	ro    bool     // the command changes nothing: one set of fixtures serves both runs
 	demo  bool     // run as the demo user, a member (not admin) of the line's project
 	other bool     // the fixtures live in a second project (transfers to accept)
-	env   []string // extra environment, K=V
-	stdin string
-	prep  func(context.Context, *project) error
+	// exclusive: the command lists resources no project owns (types, QoS
+	// specs), so the line runs while no other line does
+	exclusive bool
+	env       []string // extra environment, K=V
+	stdin     string
+	prep      func(context.Context, *project) error
 }
 
 // Frequently used fixture sets.
@@ -50,7 +53,7 @@ func table() []line {
 		{name: "rate-limits", cmd: "rate-limits", ro: true},
 		{name: "version-list", cmd: "version-list", ro: true},
 		{name: "get-pools", cmd: "get-pools", ro: true},
-		{name: "get-pools-detail", cmd: "get-pools --detail", ro: true},
+		{name: "get-pools-detail", cmd: "get-pools --detail", ro: true, exclusive: true},
 		{name: "get-capabilities", cmd: "get-capabilities {volhost}", ro: true},
 		{name: "service-list", cmd: "service-list --binary cinder-volume", ro: true},
 		{name: "service-list-host", cmd: "service-list --host {volhost}", ro: true},
@@ -227,7 +230,7 @@ func table() []line {
 		{name: "attachment-complete", cmd: "--os-volume-api-version 3.44 attachment-complete {a1}", fx: volAtt},
 
 		// ---- volume types, extra specs, access, encryption, defaults
-		{name: "type-list", cmd: "type-list", fx: typ, ro: true},
+		{name: "type-list", cmd: "type-list", fx: typ, ro: true, exclusive: true},
 		{name: "type-show", cmd: "type-show {t1}", fx: typ, ro: true},
 		{name: "type-show-name", cmd: "type-show {t1.name}", fx: typ, ro: true},
 		{name: "type-create", cmd: "type-create {prefix}newtype"},
@@ -237,12 +240,12 @@ func table() []line {
 		{name: "type-delete-name", cmd: "type-delete {t1.name}", fx: typ},
 		{name: "type-key-set", cmd: "type-key {t1} set k=v", fx: typ},
 		{name: "type-key-unset", cmd: "type-key {t1} unset k", fx: []string{"type t1 k=v"}},
-		{name: "type-default", cmd: "type-default", ro: true},
-		{name: "extra-specs-list", cmd: "extra-specs-list", fx: []string{"type t1 k=v"}, ro: true},
+		{name: "type-default", cmd: "type-default", ro: true, exclusive: true},
+		{name: "extra-specs-list", cmd: "extra-specs-list", fx: []string{"type t1 k=v"}, ro: true, exclusive: true},
 		{name: "type-access-list", cmd: "type-access-list --volume-type {pt1}", fx: priv, ro: true},
 		{name: "type-access-add", cmd: "type-access-add --volume-type {pt1} --project-id {project}", fx: priv},
 		{name: "type-access-remove", cmd: "type-access-remove --volume-type {pt1} --project-id {project}", fx: []string{"private pt1", "access pt1"}},
-		{name: "encryption-type-list", cmd: "encryption-type-list", fx: typEnc, ro: true},
+		{name: "encryption-type-list", cmd: "encryption-type-list", fx: typEnc, ro: true, exclusive: true},
 		{name: "encryption-type-show", cmd: "encryption-type-show {t1}", fx: typEnc, ro: true},
 		{name: "encryption-type-create", cmd: "encryption-type-create {t1} luks", fx: typ},
 		{name: "encryption-type-update", cmd: "encryption-type-update --cipher aes-cbc {t1}", fx: typEnc},
@@ -252,7 +255,7 @@ func table() []line {
 		{name: "default-type-unset", cmd: "--os-volume-api-version 3.62 default-type-unset {project}", fx: []string{"type t1", "default t1"}},
 
 		// ---- QoS
-		{name: "qos-list", cmd: "qos-list", fx: qosT, ro: true},
+		{name: "qos-list", cmd: "qos-list", fx: qosT, ro: true, exclusive: true},
 		{name: "qos-show", cmd: "qos-show {q1}", fx: qosT, ro: true},
 		{name: "qos-create", cmd: "qos-create {prefix}newqos read_iops_sec=5"},
 		{name: "qos-delete", cmd: "qos-delete {q1}", fx: qosT},
@@ -275,15 +278,15 @@ func table() []line {
 		{name: "quota-class-update", cmd: "quota-class-update --volumes 5 {prefix}class"},
 
 		// ---- groups
-		{name: "group-type-list", cmd: "--os-volume-api-version 3.11 group-type-list", fx: []string{"gtype gt1"}, ro: true},
+		{name: "group-type-list", cmd: "--os-volume-api-version 3.11 group-type-list", fx: []string{"gtype gt1"}, ro: true, exclusive: true},
 		{name: "group-type-show", cmd: "--os-volume-api-version 3.11 group-type-show {gt1}", fx: []string{"gtype gt1"}, ro: true},
 		{name: "group-type-show-name", cmd: "--os-volume-api-version 3.11 group-type-show {gt1.name}", fx: []string{"gtype gt1"}, ro: true},
 		{name: "group-type-create", cmd: "--os-volume-api-version 3.11 group-type-create {prefix}newgt"},
 		{name: "group-type-update", cmd: "--os-volume-api-version 3.11 group-type-update --description d {gt1}", fx: []string{"gtype gt1"}},
 		{name: "group-type-delete", cmd: "--os-volume-api-version 3.11 group-type-delete {gt1}", fx: []string{"gtype gt1"}},
 		{name: "group-type-key", cmd: "--os-volume-api-version 3.11 group-type-key {gt1} set k=v", fx: []string{"gtype gt1"}},
-		{name: "group-type-default", cmd: "--os-volume-api-version 3.11 group-type-default", ro: true},
-		{name: "group-specs-list", cmd: "--os-volume-api-version 3.11 group-specs-list", fx: []string{"gtype gt1"}, ro: true},
+		{name: "group-type-default", cmd: "--os-volume-api-version 3.11 group-type-default", ro: true, exclusive: true},
+		{name: "group-specs-list", cmd: "--os-volume-api-version 3.11 group-specs-list", fx: []string{"gtype gt1"}, ro: true, exclusive: true},
 		{name: "group-list", cmd: "--os-volume-api-version 3.13 group-list", fx: grp, ro: true},
 		{name: "group-show", cmd: "--os-volume-api-version 3.13 group-show {g1}", fx: grp, ro: true},
 		{name: "group-show-name", cmd: "--os-volume-api-version 3.13 group-show {g1.name}", fx: grp, ro: true},
