@@ -95,9 +95,12 @@ func (a *app) options() (cinder.Options, error) {
 	}
 	switch strings.ToLower(g.authType) {
 	case "", "password", "v3password", "keystone":
+		// cinderclient's password path asks for a password even with
+		// --os-token (use --os-auth-type token); only a token with an
+		// endpoint and no Keystone URL goes without one
 		auth.Token = ""
-		if g.token != "" && g.password == "" {
-			auth.Token = g.token // cinderclient's --os-token needs no --os-auth-type
+		if g.token != "" && g.password == "" && g.endpoint != "" && g.authURL == "" {
+			auth.Token = g.token
 		}
 	case "token", "v3token", "admin_token", "noauth":
 		auth.Password = ""
@@ -139,6 +142,9 @@ func (a *app) cinder(ctx context.Context) (*cinder.Client, error) {
 	if a.client != nil {
 		return a.client, nil
 	}
+	if v := strings.TrimSpace(a.g.apiVersion); v == "1" || v == "2" {
+		fmt.Fprintf(a.stderr, "WARNING:cinderclient.api_versions:Version %s is not supported, use supported version 3 instead.\n", v)
+	}
 	want, err := parseAPIVersion(a.g.apiVersion)
 	if err != nil {
 		return nil, err
@@ -171,7 +177,7 @@ func (a *app) cinder(ctx context.Context) (*cinder.Client, error) {
 // negotiate), "3" (3.0), "3.N"; other majors are refused as in cinderclient.
 func parseAPIVersion(s string) (mv.Version, error) {
 	switch s = strings.TrimSpace(s); s {
-	case "", "latest", "3.latest", "3.x", "3.X":
+	case "", "3.latest":
 		return mv.Version{}, nil
 	}
 	major, minor, ok := strings.Cut(s, ".")
@@ -181,10 +187,10 @@ func parseAPIVersion(s string) (mv.Version, error) {
 	ma, err1 := strconv.Atoi(major)
 	mi, err2 := strconv.Atoi(minor)
 	if err1 != nil || err2 != nil || ma < 0 || mi < 0 || strings.HasPrefix(minor, "+") || strings.HasPrefix(major, "+") {
-		return mv.Version{}, usagef("Invalid format of client version '%s'. Expected format 'X.Y', where X is a major part and Y is a minor part of version.", s)
+		return mv.Version{}, fmt.Errorf("Invalid format of client version '%s'. Expected format 'X.Y', where X is a major part and Y is a minor part of version.", s)
 	}
 	if ma != 3 {
-		return mv.Version{}, usagef("Invalid client version '%d.%d'. Major part should be '3'", ma, mi)
+		return mv.Version{}, fmt.Errorf("Invalid client version '%d.%d'. Major part should be '3'", ma, mi)
 	}
 	return mv.V(3, mi), nil
 }

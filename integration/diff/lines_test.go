@@ -13,7 +13,8 @@ type line struct {
 	demo  bool     // run as the demo user, a member (not admin) of the line's project
 	other bool     // the fixtures live in a second project (transfers to accept)
 	// exclusive: the command lists resources no project owns (types, QoS
-	// specs), so the line runs while no other line does
+	// specs; quotas show one row per volume type), so the line runs while
+	// no other line does
 	exclusive bool
 	env       []string // extra environment, K=V
 	stdin     string
@@ -268,14 +269,14 @@ func table() []line {
 		{name: "qos-key-unset", cmd: "qos-key {q1} unset read_iops_sec", fx: qosT},
 
 		// ---- quotas
-		{name: "quota-show", cmd: "quota-show {project}", ro: true},
-		{name: "quota-defaults", cmd: "quota-defaults {project}", ro: true},
-		{name: "quota-usage", cmd: "quota-usage {project}", fx: vol, ro: true},
-		{name: "quota-update", cmd: "quota-update --volumes 7 {project}"},
-		{name: "quota-update-type", cmd: "quota-update --volumes 3 --volume-type {t1.name} {project}", fx: typ},
-		{name: "quota-delete", cmd: "quota-delete {project}"},
-		{name: "quota-class-show", cmd: "quota-class-show default", ro: true},
-		{name: "quota-class-update", cmd: "quota-class-update --volumes 5 {prefix}class"},
+		{name: "quota-show", cmd: "quota-show {project}", ro: true, exclusive: true},
+		{name: "quota-defaults", cmd: "quota-defaults {project}", ro: true, exclusive: true},
+		{name: "quota-usage", cmd: "quota-usage {project}", fx: vol, ro: true, exclusive: true},
+		{name: "quota-update", cmd: "quota-update --volumes 7 {project}", exclusive: true},
+		{name: "quota-update-type", cmd: "quota-update --volumes 3 --volume-type {t1.name} {project}", fx: typ, exclusive: true},
+		{name: "quota-delete", cmd: "quota-delete {project}", exclusive: true},
+		{name: "quota-class-show", cmd: "quota-class-show default", ro: true, exclusive: true},
+		{name: "quota-class-update", cmd: "quota-class-update --volumes 5 {prefix}class", exclusive: true},
 
 		// ---- groups
 		{name: "group-type-list", cmd: "--os-volume-api-version 3.11 group-type-list", fx: []string{"gtype gt1"}, ro: true, exclusive: true},
