@@ -95,12 +95,9 @@ func (a *app) options() (cinder.Options, error) {
 	}
 	switch strings.ToLower(g.authType) {
 	case "", "password", "v3password", "keystone":
-		// cinderclient's password path asks for a password even with
-		// --os-token (use --os-auth-type token); only a token with an
-		// endpoint and no Keystone URL goes without one
 		auth.Token = ""
-		if g.token != "" && g.password == "" && g.endpoint != "" && g.authURL == "" {
-			auth.Token = g.token
+		if g.token != "" && g.password == "" {
+			auth.Token = g.token // cinderclient's --os-token needs no --os-auth-type
 		}
 	case "token", "v3token", "admin_token", "noauth":
 		auth.Password = ""
