@@ -40,14 +40,10 @@ var differs = map[string]struct {
 	status int
 	why    string
 }{
-	"metadata bi-vol set =v":             {2, "deliberate: python sends an empty metadata key (and exits 0); we refuse the word"},
-	"list --limit abc":                   {2, "deliberate: python sends limit=abc and exits 1 on the 400; we check the integer first"},
-	"create 0":                           {2, "to fix: python exits 1 (CommandError) with the same message"},
-	"--os-volume-api-version 9.99 list":  {2, "to fix: python raises CommandError (exit 1) for a bad version"},
-	"--os-volume-api-version abc list":   {2, "to fix: python raises CommandError (exit 1) for a bad version"},
-	"--os-volume-api-version 3.abc list": {2, "to fix: python raises CommandError (exit 1) for a bad version"},
-	"--os-volume-api-version 1 list":     {2, "to fix: python raises CommandError (exit 1) for a bad version"},
-	"help no-such-command":               {2, "to fix: python raises CommandError (exit 1)"},
+	"metadata bi-vol set =v": {2, "deliberate: python sends an empty metadata key (and exits 0); we refuse the word"},
+	"list --limit abc":       {2, "deliberate: python sends limit=abc and exits 1 on the 400; we check the integer first"},
+	"create 0":               {2, "to fix: python exits 1 (CommandError) with the same message"},
+	"help no-such-command":   {2, "to fix: python raises CommandError (exit 1)"},
 }
 
 // pythonExtraLine reports whether a stderr line besides the ERROR line is
