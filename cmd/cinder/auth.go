@@ -151,6 +151,9 @@ func (a *app) cinder(ctx context.Context) (*cinder.Client, error) {
 		return nil, err
 	}
 	c, err := cinder.New(ctx, o) // negotiates the highest common version
+	if apiErr := (*cinder.APIError)(nil); errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusUnauthorized {
+		return nil, &authFailed{apiErr}
+	}
 	if err != nil {
 		return nil, err
 	}

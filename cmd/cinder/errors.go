@@ -21,6 +21,7 @@ func errorLine(err error) string {
 	var verr *cinder.VersionError
 	var unreach *cinder.UnreachableError
 	var usage *usageError
+	var auth *authFailed
 	var urlErr *url.Error
 	var opErr *net.OpError
 	var mayExist *cinder.MayExistError
@@ -32,6 +33,14 @@ func errorLine(err error) string {
 		return fmt.Sprintf("%s %s was created, but %s", created.kind, created.id, errorLine(created.err))
 	case errors.As(err, &mayExist):
 		return mayExistMessage(mayExist)
+	case errors.As(err, &auth):
+		// Keystone's own words and request id, as keystoneauth prints them
+		e := *auth.err
+		e.Message = strings.TrimPrefix(e.Message, "authentication failed: ")
+		if e.Message == "authentication failed" {
+			e.Message = "The request you have made requires authentication."
+		}
+		return apiMessage(&e)
 	case errors.As(err, &apiErr):
 		return apiMessage(apiErr)
 	case errors.As(err, &verr):
@@ -96,13 +105,17 @@ func mayExistMessage(e *cinder.MayExistError) string {
 	return oneLine(s + "; find it with: " + find)
 }
 
+// authFailed is a 401 while the client was made: Keystone (or Cinder, at
+// GET /) refused the credentials.
+type authFailed struct{ err *cinder.APIError }
+
+func (e *authFailed) Error() string { return e.err.Error() }
+func (e *authFailed) Unwrap() error { return e.err }
+
 // apiMessage formats an API error like cinderclient's exceptions:
 // "Volume x could not be found. (HTTP 404) (Request-ID: req-…)".
 func apiMessage(e *cinder.APIError) string {
 	msg := e.Message
-	if e.StatusCode == http.StatusUnauthorized && strings.HasPrefix(msg, "authentication failed") {
-		return "OpenStack credentials are not valid."
-	}
 	if msg == "" {
 		msg = http.StatusText(e.StatusCode)
 	}

@@ -43,7 +43,7 @@ func TestErrors(t *testing.T) {
 			wants: "ERROR: You must provide an authentication URL through --os-auth-url or env[OS_AUTH_URL]."},
 		{name: "wrong password", args: []string{"list"}, code: 1,
 			env:   func(_ *testing.T, _ *cindertest.Server, env map[string]string) { env["OS_PASSWORD"] = "wrong" },
-			wants: "ERROR: OpenStack credentials are not valid."},
+			wants: "ERROR: The request you have made requires authentication. (HTTP 401) (Request-ID: req-"},
 		{name: "unknown flag", args: []string{"list", "--bogus"}, code: 2,
 			wants: "ERROR: unknown flag: --bogus (see 'cinder help list')"},
 		{name: "unknown global flag", args: []string{"--bogus", "list"}, code: 2,
@@ -92,7 +92,7 @@ func TestErrors(t *testing.T) {
 				env["CINDER_ENDPOINT"] = "http://" + closedPort(t) + "/v3/p"
 			},
 			wants: "ERROR: Unable to establish connection to http://127.0.0.1:"},
-		{name: "version-gated command", args: []string{"--os-volume-api-version", "3.39", "reimage", "v", "i"}, code: 1,
+		{name: "version-gated command", args: []string{"--os-volume-api-version", "3.39", "reimage", "v", "i"}, code: 2,
 			wants: "ERROR: reimage requires API version 3.68 or later; this client uses 3.39"},
 		{name: "version-gated option", args: []string{"--os-volume-api-version", "3.12", "create", "--group-id", "g", "1"}, code: 1,
 			wants: "ERROR: '--group-id' argument is only allowed since microversion 3.13."},

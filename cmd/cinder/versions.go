@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -188,6 +189,11 @@ func annotateVersions(name string, fs *pflag.FlagSet) {
 // option that the client's microversion lacks.
 func (a *app) checkVersions(ctx context.Context, cmd *cobra.Command) error {
 	if err := a.needVersion(ctx, cmd.Name()); err != nil {
+		// python has no such command at that version: a bad command
+		// line (argparse's "invalid choice", exit status 2)
+		if ve := (*cinder.VersionError)(nil); errors.As(err, &ve) {
+			return &usageError{errorLine(err)}
+		}
 		return err
 	}
 	var err error
